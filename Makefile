@@ -1,0 +1,39 @@
+# s370: the two set-up commands are `make run` and `make test` (README.md).
+# Both install what they need on a fresh Debian machine (libreadline-dev).
+
+SWIFT ?= swift
+RELEASE = .build/release/s370
+
+.PHONY: run test check-long build release deps bench clean
+
+deps:
+	@if ! [ -e /usr/include/readline/readline.h ]; then \
+		echo "installing libreadline-dev"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libreadline-dev; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq libreadline-dev; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The main job as it stands: a sample program on the bare machine.
+run: release
+	$(RELEASE) ipl --core Decks/samples/hello.bin@1000 --psw 0000000000001000 --deterministic
+
+# The unit tests (debug build) and the release-mode machine tests.
+test: deps
+	$(SWIFT) build -c release
+	$(SWIFT) test --parallel
+
+# Soak, crash and scale runs.
+check-long: release
+	S370_LONG=1 $(SWIFT) test --parallel
+
+bench: release
+	$(RELEASE) bench
+
+clean:
+	rm -rf .build

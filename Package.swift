@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// The s370 package: an IBM System/370 with a CP/CMS control program.
+// One target per layer of docs/ARCHITECTURE.md, and one test target per library target.
+import PackageDescription
+
+let package = Package(
+    name: "s370",
+    products: [
+        .executable(name: "s370", targets: ["console"]),
+        .library(name: "S370CPU", targets: ["S370CPU"]),
+        .library(name: "DATBox", targets: ["DATBox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Everything between the CPU and storage: main storage, keys, prefixing, DAT, the TLB.
+        .target(name: "DATBox"),
+        // The S/370 interpreter: one CPU, run by the bare machine or by CP.
+        .target(name: "S370CPU", dependencies: ["DATBox"]),
+        // The bare machine: one CPU in real mode, its exits answered directly (s370 ipl).
+        .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox"]),
+        // The s370 command.
+        .executableTarget(
+            name: "console",
+            dependencies: [
+                "S370CPU", "DATBox", "BareMachine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Machine builders and assertions shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine"]),
+        .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
+        .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
+        .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

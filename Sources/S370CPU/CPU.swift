@@ -1,0 +1,243 @@
+// One System/370 CPU: its registers, PSW, timers and interruption state.
+//
+// The CPU executes instructions against storage reached through its DAT box
+// and returns an `Exit` when something needs its owner (the bare machine or
+// CP). Registers live behind pointers allocated once, so the run loop reads
+// and writes them without Swift arrays or exclusivity checks
+// (PERFORMANCE.md). The instruction families are extensions of this class,
+// one file each.
+
+import DATBox
+
+/// How the CPU's clocks advance.
+public enum ClockMode: Equatable, Sendable {
+    /// The TOD clock follows host time; timers count host time.
+    case realTime
+    /// Clocks and timers run from the instruction count: each instruction is
+    /// `microsecondsPerInstruction` of TOD time, so two runs are identical.
+    case deterministic(microsecondsPerInstruction: UInt64)
+}
+
+/// A System/370 CPU.
+public final class CPU {
+    /// Main storage (absolute addresses).
+    public let storage: MainStorage
+    /// The DAT box: prefixing, translation and the TLB.
+    public let datBox: DATBox
+    /// General registers 0-15.
+    public let gpr: UnsafeMutablePointer<UInt32>
+    /// Floating-point registers 0, 2, 4, 6 at indexes 0-3 (index = register / 2).
+    public let fpr: UnsafeMutablePointer<UInt64>
+    /// Control registers 0-15.
+    public let cr: UnsafeMutablePointer<UInt32>
+    /// The current PSW. While `run` executes, the instruction address and
+    /// condition code live in the run loop; between runs this is exact.
+    public var psw = PSW()
+
+    /// The CPU address (STAP) of this CPU.
+    public var cpuAddress: UInt16 = 0
+    /// The CPU identification STIDP stores: version, serial number, model, maximum MCEL.
+    public var cpuID: UInt64 = 0x00_01_3701_0158_0000
+
+    /// Channels with an I/O interruption pending (bit 15-n for channel n), kept by the owner.
+    public var ioPendingChannels: UInt16 = 0
+    /// External interruption conditions the owner raises (interrupt key, external signals).
+    public var externalPending: ExternalConditions = []
+    /// A machine-check condition the owner raises (none of this machine's causes do so yet).
+    public var machineCheckPending = false
+
+    /// Interception controls: which events exit to the owner instead of executing.
+    public var interception = InterceptionControls()
+
+    /// Instructions executed since reset (the instruction counter that
+    /// deterministic time runs from).
+    public internal(set) var instructionCount: UInt64 = 0
+    /// Program interruptions taken, by interruption code (low 7 bits).
+    public internal(set) var programInterruptionCounts = [UInt64](repeating: 0, count: 128)
+
+    // MARK: Time
+
+    /// How the clocks advance.
+    public var clockMode: ClockMode = .realTime { didSet { resetTimeBase() } }
+    /// TOD-clock time skipped while idle in deterministic mode.
+    var idleTOD: UInt64 = 0
+    /// TOD clock value at instruction count zero (deterministic mode), or the SCK offset (real time).
+    var todBase: UInt64 = 0
+    /// The last TOD value stored, to keep STCK values unique and increasing.
+    var lastTOD: UInt64 = 0
+    /// The clock comparator.
+    public internal(set) var clockComparator: UInt64 = 0
+    /// The TOD value at which the CPU timer reaches zero (timer = deadline - now).
+    var cpuTimerDeadline: UInt64 = 0
+    /// TOD value of the last interval-timer update, and the remainder in 1/3 of 160000ths.
+    var intervalTimerLastTOD: UInt64 = 0
+    var intervalTimerRemainder: UInt64 = 0
+    /// Latched interval-timer interruption condition.
+    var intervalTimerPending = false
+    /// Whether the interval timer at location 80 is updated (the owner can turn it off).
+    public var intervalTimerEnabled = true
+
+    // MARK: Run-loop state (read by the fast path through locals)
+
+    /// The TLB table of the current translation context (DAT on/off, PSW key).
+    var table: TLBTable
+    /// A program-interruption code raised by an instruction; 0 when none.
+    var pendingProgramCode: UInt16 = 0
+    /// The ILC of the instruction that raised `pendingProgramCode`.
+    var pendingILC: UInt8 = 0
+    /// Whether the pending program interruption nullifies (instruction address not advanced).
+    var pendingNullify = false
+    /// The ILC for the pending program interruption when it is not the current
+    /// instruction's (instruction fetch, PSW-format errors).
+    var ilcOverride: UInt8? = nil
+    /// The target of EXECUTE is being executed (its ILC is 2, EXECUTE's).
+    var executing = false
+    /// EXECUTE has prepared a target for the next fetch.
+    var executePending = false
+    /// The target instruction EXECUTE prepared, already modified by R1.
+    var executeTarget: UInt64 = 0
+    /// The ILC of a PSW-format error: 2 when SSM, STNSM or STOSM introduced it, else 0.
+    var formatErrorILC: UInt8 = 0
+    /// Instructions executed in the current slice but not yet in `instructionCount`
+    /// (set while a clock instruction runs).
+    var liveInstructions: UInt64 = 0
+    /// The exit an instruction asked for, once the loop has saved its state.
+    var pendingExit: Exit? = nil
+    /// Set by instructions that change what the fast loop assumes (PSW, keys, CRs).
+    var mustReload = false
+    /// PER event bits (CR9 bits 0-3) recognized by the current instruction, and its address.
+    var perEvents: UInt8 = 0
+    var perAddress: UInt32 = 0
+    /// The general registers before the current instruction (checking loop, PER).
+    var perRegisterSnapshot = [UInt32](repeating: 0, count: 16)
+    /// The checking loop is needed: PER enabled, tracing, or an address stop.
+    public internal(set) var needsCheckingLoop = false
+    /// Instruction trace: called before each instruction in the checking loop.
+    public var tracer: ((CPU, UInt32, UInt64) -> Void)? = nil { didSet { updateLoopChoice() } }
+
+    /// Creates a CPU over `storage`, in the state after a CPU reset and with
+    /// control registers as after initial CPU reset.
+    public init(storage: MainStorage) {
+        self.storage = storage
+        datBox = DATBox(storage: storage)
+        gpr = .allocate(capacity: 16)
+        gpr.initialize(repeating: 0, count: 16)
+        fpr = .allocate(capacity: 4)
+        fpr.initialize(repeating: 0, count: 4)
+        cr = .allocate(capacity: 16)
+        cr.initialize(repeating: 0, count: 16)
+        table = datBox.table(dat: false, key: 0)
+        initialCPUReset()
+    }
+
+    deinit {
+        gpr.deallocate()
+        fpr.deallocate()
+        cr.deallocate()
+    }
+
+    // MARK: Resets (PoO, "Resets")
+
+    /// CPU reset: ends the current instruction and pending interruptions; registers are kept.
+    public func cpuReset() {
+        pendingProgramCode = 0
+        pendingExit = nil
+        intervalTimerPending = false
+        externalPending = []
+        machineCheckPending = false
+        psw.wait = false
+        datBox.purgeAll()
+        selectTable()
+    }
+
+    /// Initial CPU reset: CPU reset, and the PSW, prefix, CPU timer, clock comparator
+    /// and control registers set to their initial values.
+    public func initialCPUReset() {
+        cpuReset()
+        psw = PSW()
+        for i in 0..<16 { cr[i] = 0 }
+        // PoO, "Initial CPU Reset": CR0 enables the interval timer, interrupt key
+        // and external signal subclasses; CR2 all channel masks; CR14 and CR15 as listed.
+        cr[0] = 0x0000_00E0
+        cr[2] = 0xFFFF_FFFF
+        cr[14] = 0xC200_0000
+        cr[15] = 0x0000_0200
+        datBox.setPrefix(0)
+        datBox.setTranslationControls(cr0: cr[0], cr1: cr[1])
+        clockComparator = 0
+        cpuTimerDeadline = todClock()
+        updateLoopChoice()
+        selectTable()
+    }
+
+    /// Clear reset: initial CPU reset plus zeroed registers and storage (with keys).
+    public func clearReset() {
+        initialCPUReset()
+        for i in 0..<16 { gpr[i] = 0 }
+        for i in 0..<4 { fpr[i] = 0 }
+        storage.clear()
+        datBox.purgeAll()
+        instructionCount = 0
+        idleTOD = 0
+        resetTimeBase()
+    }
+
+    // MARK: PSW
+
+    /// Whether DAT is on for the current PSW.
+    @inlinable var translationOn: Bool { psw.translation }
+
+    /// Selects the TLB table for the current translation mode and PSW key.
+    func selectTable() {
+        table = datBox.table(dat: psw.translation, key: psw.key)
+    }
+
+    /// Loads a new PSW: the instruction address, keys and masks take effect at
+    /// once. A PSW-format error is recognized immediately (PoO, "Early Exception
+    /// Recognition"): the caller's next step is a specification exception.
+    public func loadPSW(_ new: PSW) {
+        psw = new
+        selectTable()
+        updateLoopChoice()
+        mustReload = true
+    }
+
+    /// Decides whether the checking loop is needed (PER, tracing).
+    func updateLoopChoice() {
+        needsCheckingLoop = tracer != nil || (psw.perMask && cr[9] & 0xF000_0000 != 0)
+    }
+
+    // MARK: Register pairs and floating-point registers
+
+    /// The 64-bit value of the even-odd register pair R1, R1+1.
+    @inlinable public func pair(_ r: Int) -> UInt64 { UInt64(gpr[r]) << 32 | UInt64(gpr[r + 1]) }
+    /// Sets the even-odd register pair R1, R1+1.
+    @inlinable public func setPair(_ r: Int, _ v: UInt64) {
+        gpr[r] = UInt32(truncatingIfNeeded: v >> 32)
+        gpr[r + 1] = UInt32(truncatingIfNeeded: v)
+    }
+}
+
+/// External-interruption conditions raised from outside the CPU.
+public struct ExternalConditions: OptionSet, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// The operator's interrupt key (code 0040).
+    public static let interruptKey = ExternalConditions(rawValue: 1 << 0)
+    /// External signal n, 2-7 (codes 0020 down to 0001).
+    public static func externalSignal(_ n: Int) -> ExternalConditions {
+        ExternalConditions(rawValue: UInt16(1) << UInt16(n))
+    }
+    /// The external call of SIGNAL PROCESSOR (code 1202).
+    public static let externalCall = ExternalConditions(rawValue: 1 << 8)
+    /// The emergency signal of SIGNAL PROCESSOR (code 1201).
+    public static let emergencySignal = ExternalConditions(rawValue: 1 << 9)
+}
+
+/// Which events exit to the owner instead of being performed by the CPU (the
+/// model of VM assist and SIE: DESIGN.md, "one CPU, two owners").
+public struct InterceptionControls: Equatable, Sendable {
+    /// Every privileged instruction in the (virtual) supervisor state exits as `.intercepted`.
+    public var privilegedInstructions = false
+    public init() {}
+}

@@ -18,20 +18,26 @@ let package = Package(
         .target(name: "DATBox"),
         // The S/370 interpreter: one CPU, run by the bare machine or by CP.
         .target(name: "S370CPU", dependencies: ["DATBox"]),
+        // S/370 channels and the device models (3215, 2540, 1403, 3330/3350, 3420).
+        .target(name: "Channels", dependencies: ["DATBox"]),
         // The bare machine: one CPU in real mode, its exits answered directly (s370 ipl).
-        .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox"]),
+        .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox", "Channels"]),
+        // The S/370 assembler and the object-deck loader (s370 asm).
+        .target(name: "Assembler", dependencies: ["S370CPU"]),
         // The s370 command.
         .executableTarget(
             name: "console",
             dependencies: [
-                "S370CPU", "DATBox", "BareMachine",
+                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Machine builders and assertions shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine"]),
+        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler"]),
         .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "TestSupport"]),
+        .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "TestSupport"]),
+        .testTarget(name: "AssemblerTests", dependencies: ["Assembler", "S370CPU", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

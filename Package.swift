@@ -18,22 +18,25 @@ let package = Package(
         .target(name: "DATBox"),
         // The S/370 interpreter: one CPU, run by the bare machine or by CP.
         .target(name: "S370CPU", dependencies: ["DATBox"]),
+        // The one EBCDIC table and card-image format, shared by every part.
+        .target(name: "Records"),
         // S/370 channels and the device models (3215, 2540, 1403, 3330/3350, 3420).
-        .target(name: "Channels", dependencies: ["DATBox"]),
+        .target(name: "Channels", dependencies: ["DATBox", "Records"]),
         // The bare machine: one CPU in real mode, its exits answered directly (s370 ipl).
         .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox", "Channels"]),
         // The S/370 assembler and the object-deck loader (s370 asm).
-        .target(name: "Assembler", dependencies: ["S370CPU"]),
+        .target(name: "Assembler", dependencies: ["S370CPU", "DATBox", "Records"]),
         // The s370 command.
         .executableTarget(
             name: "console",
             dependencies: [
-                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler",
+                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Machine builders and assertions shared by the test targets.
         .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler"]),
         .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "TestSupport"]),

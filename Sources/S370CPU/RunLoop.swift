@@ -104,7 +104,12 @@ extension CPU {
                 ia = a
                 codePage = page
                 codeBase = base
-                guard let i = fetched else { break inner }
+                guard let i = fetched else {
+                    // An instruction that cannot be fetched still counts, so that a
+                    // program-interruption loop (an odd new PSW) uses up the budget.
+                    remaining &-= 1
+                    break inner
+                }
                 inst = i
             } else {
                 inst = UInt64(bigEndian: (codeBase + Int(ia)).loadUnaligned(as: UInt64.self))

@@ -86,6 +86,14 @@ extension CPU {
         return leave | cc
     }
 
+    /// The access context for fetching a storage operand. Only stores consult
+    /// `checking` (to record PER storage alteration), so a fetch does not
+    /// read `needsCheckingLoop`: one class-property access, and its dynamic
+    /// exclusivity check, less per instruction.
+    @inline(__always) func operandFetchContext() -> AccessContext {
+        AccessContext(table, checking: false)
+    }
+
     /// Ends an instruction that produced a result: the new condition code, and
     /// the program interruption for an exception that completes the operation.
     @inline(__always) func complete(_ cc: UInt32, _ exception: ProgramInterruptionCode?) -> UInt32 {

@@ -29,7 +29,7 @@ extension CPU {
             // PoO, "Byte-Oriented-Operand Facility": standard on System/370, it
             // "permits storage operands of most unprivileged instructions to
             // appear on any byte boundary"; floating-point operands need no alignment.
-            let t = AccessContext(table, checking: needsCheckingLoop)
+            let t = operandFetchContext()
             if long {
                 guard let v = fetch64(addressRX(i), t) else { return leave | cc }
                 image2 = v

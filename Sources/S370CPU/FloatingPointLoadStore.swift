@@ -18,11 +18,11 @@ extension CPU {
             if op == 0x28 { fpr[r1 >> 1] = v } else { setShort(r1, UInt32(truncatingIfNeeded: v >> 32)) }
         case 0x68:
             // Any byte boundary (PoO, "Byte-Oriented-Operand Facility").
-            let t = AccessContext(table, checking: needsCheckingLoop)
+            let t = operandFetchContext()
             guard let v = fetch64(addressRX(i), t) else { return leave | cc }
             fpr[r1 >> 1] = v
         default: // 0x78
-            let t = AccessContext(table, checking: needsCheckingLoop)
+            let t = operandFetchContext()
             guard let v = fetch32(addressRX(i), t) else { return leave | cc }
             setShort(r1, v)
         }

@@ -117,7 +117,7 @@ extension CPU {
             guard isFloatingPointRegister(r2) else { return floatingPointSpecification(cc) }
             image2 = fpr[r2 >> 1]
         } else {
-            let t = AccessContext(table, checking: needsCheckingLoop)
+            let t = operandFetchContext()
             guard let v = fetch64(addressRX(i), t) else { return leave | cc }
             image2 = v
         }

@@ -118,15 +118,25 @@ extension CPU.OperandRange {
     /// Stores `magnitude` (which must fit in 2*length-1 digits) as a packed
     /// field of `length` bytes at byte `offset`, with the preferred sign code.
     func storePacked(_ magnitude: UInt128, negative: Bool, length: Int, offset: Int = 0) {
-        var m = magnitude
+        // One 128-bit division splits the value into two halves of 16 digits,
+        // each converted with 64-bit arithmetic.
+        let (high, low) = magnitude.quotientAndRemainder(dividingBy: 10_000_000_000_000_000)
+        var digits = UInt64(truncatingIfNeeded: low)
+        var upper = UInt64(truncatingIfNeeded: high)
+        var produced = 0
+        @inline(__always) func nextDigit() -> UInt8 {
+            if produced == 16 { digits = upper; upper = 0 }
+            produced += 1
+            let d = UInt8(truncatingIfNeeded: digits % 10)
+            digits /= 10
+            return d
+        }
         let sign: UInt8 = negative ? 0xD : 0xC
-        at(offset + length - 1).storeBytes(of: UInt8(truncatingIfNeeded: m % 10) << 4 | sign, as: UInt8.self)
-        m /= 10
+        at(offset + length - 1).storeBytes(of: nextDigit() << 4 | sign, as: UInt8.self)
         var k = offset + length - 2
         while k >= offset {
-            let pair = UInt8(truncatingIfNeeded: m % 100)
-            m /= 100
-            at(k).storeBytes(of: (pair / 10) << 4 | pair % 10, as: UInt8.self)
+            let right = nextDigit()
+            at(k).storeBytes(of: nextDigit() << 4 | right, as: UInt8.self)
             k -= 1
         }
     }

@@ -30,8 +30,9 @@
 // length is known only by editing. The result is built in a buffer: every
 // source byte is fetched (access exceptions) and every digit checked (data
 // exception) before the pattern is changed. The pattern is read before any
-// of it is replaced. The PoO gives no result for overlapping operands; here
-// the source is read as it was before the instruction.
+// of it is replaced. Results for overlapping operands are not defined (the
+// System/360 PoO calls them unpredictable); here the source is read as it was
+// before the instruction, which is also what Hercules 3.13 does.
 
 extension CPU {
     /// DE ED: Edit; DF EDMK: Edit and Mark (`mark`) [SS].

@@ -77,7 +77,8 @@ extension CPU {
     /// Each result byte takes its right half from the left half of the
     /// second-operand byte fetched for the previous result byte (it is not
     /// fetched again) and its left half from the next byte to the left, which
-    /// is fetched just before the result byte is stored.
+    /// is fetched just before the result byte is stored (Hercules 3.13 agrees
+    /// on coincident and overlapping fields).
     func moveWithOffset(_ i: UInt64, _ cc: UInt32) -> UInt32 {
         guard let (dst, l1, src, l2) = mapMoveOperands(i) else { return leave | cc }
         var d = l1 - 1, s = l2 - 1

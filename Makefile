@@ -23,14 +23,15 @@ release: deps
 run: release
 	$(RELEASE) ipl --core Decks/samples/hello.bin@1000 --psw 0000000000001000 --deterministic
 
-# The unit tests (debug build) and the release-mode machine tests.
+# The whole test suite, built optimised: the machine tests run hundreds of
+# millions of instructions (LOOP8, the random-program test).
 test: deps
 	$(SWIFT) build -c release
-	$(SWIFT) test --parallel
+	$(SWIFT) test -c release --parallel
 
 # Soak, crash and scale runs.
 check-long: release
-	S370_LONG=1 $(SWIFT) test --parallel
+	S370_LONG=1 $(SWIFT) test -c release --parallel
 
 bench: release
 	$(RELEASE) bench

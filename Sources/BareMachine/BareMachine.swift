@@ -61,6 +61,7 @@ public final class BareMachine {
         let start = cpu.instructionCount
         let t0 = monotonicSeconds()
         var status = MachineStatus.limit
+        var idleWaits = 0
         loop: while true {
             let done = cpu.instructionCount - start
             if done >= maxInstructions { status = .limit; break }
@@ -72,6 +73,12 @@ public final class BareMachine {
                 if !cpuEnabledForInterruptions { status = .disabledWait; break loop }
                 guard let d = cpu.timeToNextTimerEvent() else { status = .enabledWait; break loop }
                 waitFor(d)
+                idleWaits += 1
+                if idleWaits > 1_000_000 && cpu.instructionCount == start + done {
+                    // A wait that time never ends (a condition the masks hold back).
+                    status = .enabledWait
+                    break loop
+                }
             case .io(_, _, _):
                 // No channel subsystem yet: every channel is not operational.
                 cpu.psw.cc = 3

@@ -38,19 +38,19 @@ public final class DATBox {
     /// The absolute storage this CPU reaches.
     public let storage: MainStorage
     /// The prefix: the absolute address of the CPU's 4K prefix area (PoO, "Prefixing").
-    public private(set) var prefix: UInt32 = 0
+    @exclusivity(unchecked) public private(set) var prefix: UInt32 = 0
     /// Control register 0 as last loaded (translation format in bits 8-12).
-    public private(set) var cr0: UInt32 = 0
+    @exclusivity(unchecked) public private(set) var cr0: UInt32 = 0
     /// Control register 1 (segment-table designation).
-    public private(set) var cr1: UInt32 = 0
+    @exclusivity(unchecked) public private(set) var cr1: UInt32 = 0
     /// Slow-path counters.
-    public var statistics = TLBStatistics()
+    @exclusivity(unchecked) public var statistics = TLBStatistics()
     /// After an exception from `fill` or `translate`: the logical address for the
     /// translation-exception address field (PoO: stored at real location 144).
-    public private(set) var exceptionAddress: UInt32 = 0
+    @exclusivity(unchecked) public private(set) var exceptionAddress: UInt32 = 0
 
     /// One TLB table per translation context: index `(dat ? 16 : 0) + key`, made on first use.
-    private var tables: [TLBTable?] = Array(repeating: nil, count: 32)
+    @exclusivity(unchecked) private var tables: [TLBTable?] = Array(repeating: nil, count: 32)
 
     /// Creates the DAT box of a CPU over `storage`.
     public init(storage: MainStorage) {

@@ -39,7 +39,7 @@ public final class TLBTable {
     /// The entries, indexed by `(address >> 11) & (tlbEntryCount - 1)`.
     public let entries: UnsafeMutablePointer<TLBEntry>
     /// The generation in bits 24-31 of every tag filled now (never zero).
-    public private(set) var generationTag: UInt32 = 1 << 24
+    @exclusivity(unchecked) public private(set) var generationTag: UInt32 = 1 << 24
 
     init(base: UnsafeMutableRawPointer) {
         entries = UnsafeMutablePointer<TLBEntry>.allocate(capacity: tlbEntryCount)

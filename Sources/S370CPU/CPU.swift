@@ -19,6 +19,11 @@ public enum ClockMode: Equatable, Sendable {
 }
 
 /// A System/370 CPU.
+///
+/// Its mutable state is accessed only by the thread that runs it, so the
+/// properties the instruction paths touch are marked `@exclusivity(unchecked)`:
+/// Swift's dynamic exclusivity checks on class properties cost more than the
+/// instructions themselves on the cold paths.
 public final class CPU {
     /// Main storage (absolute addresses).
     public let storage: MainStorage
@@ -32,88 +37,88 @@ public final class CPU {
     public let cr: UnsafeMutablePointer<UInt32>
     /// The current PSW. While `run` executes, the instruction address and
     /// condition code live in the run loop; between runs this is exact.
-    public var psw = PSW()
+    @exclusivity(unchecked) public var psw = PSW()
 
     /// The CPU address (STAP) of this CPU.
-    public var cpuAddress: UInt16 = 0
+    @exclusivity(unchecked) public var cpuAddress: UInt16 = 0
     /// The CPU identification STIDP stores: version, serial number, model, maximum MCEL.
-    public var cpuID: UInt64 = 0x00_01_3701_0158_0000
+    @exclusivity(unchecked) public var cpuID: UInt64 = 0x00_01_3701_0158_0000
 
     /// Channels with an I/O interruption pending (bit 15-n for channel n), kept by the owner.
-    public var ioPendingChannels: UInt16 = 0
+    @exclusivity(unchecked) public var ioPendingChannels: UInt16 = 0
     /// External interruption conditions the owner raises (interrupt key, external signals).
-    public var externalPending: ExternalConditions = []
+    @exclusivity(unchecked) public var externalPending: ExternalConditions = []
     /// A machine-check condition the owner raises (none of this machine's causes do so yet).
-    public var machineCheckPending = false
+    @exclusivity(unchecked) public var machineCheckPending = false
 
     /// Interception controls: which events exit to the owner instead of executing.
-    public var interception = InterceptionControls()
+    @exclusivity(unchecked) public var interception = InterceptionControls()
 
     /// Instructions executed since reset (the instruction counter that
     /// deterministic time runs from).
-    public internal(set) var instructionCount: UInt64 = 0
+    @exclusivity(unchecked) public internal(set) var instructionCount: UInt64 = 0
     /// Program interruptions taken, by interruption code (low 7 bits).
     public internal(set) var programInterruptionCounts = [UInt64](repeating: 0, count: 128)
 
     // MARK: Time
 
     /// How the clocks advance.
-    public var clockMode: ClockMode = .realTime { didSet { resetTimeBase() } }
+    @exclusivity(unchecked) public var clockMode: ClockMode = .realTime { didSet { resetTimeBase() } }
     /// TOD-clock time skipped while idle in deterministic mode.
-    var idleTOD: UInt64 = 0
+    @exclusivity(unchecked) var idleTOD: UInt64 = 0
     /// TOD clock value at instruction count zero (deterministic mode), or the SCK offset (real time).
-    var todBase: UInt64 = 0
+    @exclusivity(unchecked) var todBase: UInt64 = 0
     /// The last TOD value stored, to keep STCK values unique and increasing.
-    var lastTOD: UInt64 = 0
+    @exclusivity(unchecked) var lastTOD: UInt64 = 0
     /// The clock comparator.
-    public internal(set) var clockComparator: UInt64 = 0
+    @exclusivity(unchecked) public internal(set) var clockComparator: UInt64 = 0
     /// The TOD value at which the CPU timer reaches zero (timer = deadline - now).
-    var cpuTimerDeadline: UInt64 = 0
+    @exclusivity(unchecked) var cpuTimerDeadline: UInt64 = 0
     /// TOD value of the last interval-timer update, and the remainder in 1/3 of 160000ths.
-    var intervalTimerLastTOD: UInt64 = 0
-    var intervalTimerRemainder: UInt64 = 0
+    @exclusivity(unchecked) var intervalTimerLastTOD: UInt64 = 0
+    @exclusivity(unchecked) var intervalTimerRemainder: UInt64 = 0
     /// Latched interval-timer interruption condition.
-    var intervalTimerPending = false
+    @exclusivity(unchecked) var intervalTimerPending = false
     /// Whether the interval timer at location 80 is updated (the owner can turn it off).
-    public var intervalTimerEnabled = true
+    @exclusivity(unchecked) public var intervalTimerEnabled = true
 
     // MARK: Run-loop state (read by the fast path through locals)
 
     /// The TLB table of the current translation context (DAT on/off, PSW key).
-    var table: TLBTable
+    @exclusivity(unchecked) var table: TLBTable
     /// A program-interruption code raised by an instruction; 0 when none.
-    var pendingProgramCode: UInt16 = 0
+    @exclusivity(unchecked) var pendingProgramCode: UInt16 = 0
     /// The ILC of the instruction that raised `pendingProgramCode`.
-    var pendingILC: UInt8 = 0
+    @exclusivity(unchecked) var pendingILC: UInt8 = 0
     /// Whether the pending program interruption nullifies (instruction address not advanced).
-    var pendingNullify = false
+    @exclusivity(unchecked) var pendingNullify = false
     /// The ILC for the pending program interruption when it is not the current
     /// instruction's (instruction fetch, PSW-format errors).
-    var ilcOverride: UInt8? = nil
+    @exclusivity(unchecked) var ilcOverride: UInt8? = nil
     /// The target of EXECUTE is being executed (its ILC is 2, EXECUTE's).
-    var executing = false
+    @exclusivity(unchecked) var executing = false
     /// EXECUTE has prepared a target for the next fetch.
-    var executePending = false
+    @exclusivity(unchecked) var executePending = false
     /// The target instruction EXECUTE prepared, already modified by R1.
-    var executeTarget: UInt64 = 0
+    @exclusivity(unchecked) var executeTarget: UInt64 = 0
     /// The ILC of a PSW-format error: 2 when SSM, STNSM or STOSM introduced it, else 0.
-    var formatErrorILC: UInt8 = 0
+    @exclusivity(unchecked) var formatErrorILC: UInt8 = 0
     /// Instructions executed in the current slice but not yet in `instructionCount`
     /// (set while a clock instruction runs).
-    var liveInstructions: UInt64 = 0
+    @exclusivity(unchecked) var liveInstructions: UInt64 = 0
     /// The exit an instruction asked for, once the loop has saved its state.
-    var pendingExit: Exit? = nil
+    @exclusivity(unchecked) var pendingExit: Exit? = nil
     /// Set by instructions that change what the fast loop assumes (PSW, keys, CRs).
-    var mustReload = false
+    @exclusivity(unchecked) var mustReload = false
     /// PER event bits (CR9 bits 0-3) recognized by the current instruction, and its address.
-    var perEvents: UInt8 = 0
-    var perAddress: UInt32 = 0
+    @exclusivity(unchecked) var perEvents: UInt8 = 0
+    @exclusivity(unchecked) var perAddress: UInt32 = 0
     /// The general registers before the current instruction (checking loop, PER).
-    var perRegisterSnapshot = [UInt32](repeating: 0, count: 16)
+    @exclusivity(unchecked) var perRegisterSnapshot = [UInt32](repeating: 0, count: 16)
     /// The checking loop is needed: PER enabled, tracing, or an address stop.
-    public internal(set) var needsCheckingLoop = false
+    @exclusivity(unchecked) public internal(set) var needsCheckingLoop = false
     /// Instruction trace: called before each instruction in the checking loop.
-    public var tracer: ((CPU, UInt32, UInt64) -> Void)? = nil { didSet { updateLoopChoice() } }
+    @exclusivity(unchecked) public var tracer: ((CPU, UInt32, UInt64) -> Void)? = nil { didSet { updateLoopChoice() } }
 
     /// Creates a CPU over `storage`, in the state after a CPU reset and with
     /// control registers as after initial CPU reset.

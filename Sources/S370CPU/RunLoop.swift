@@ -34,6 +34,8 @@ extension CPU {
                 // PoO, "Early Exception Recognition": the interruption occurs
                 // immediately, the invalid PSW is stored unchanged, the ILC is 0.
                 programInterruption(ProgramInterruptionCode.specification.rawValue, ilc: formatErrorILC)
+                // It counts as an instruction, so that a loop of invalid new PSWs ends.
+                instructionCount &+= 1
                 left -= 1
                 if left <= 0 { return .budgetExhausted }
                 continue

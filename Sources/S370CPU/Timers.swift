@@ -105,8 +105,8 @@ extension CPU {
         let elapsed = now &- intervalTimerLastTOD
         intervalTimerLastTOD = now
         if Int64(bitPattern: elapsed) <= 0 { return }
-        // 76,800 bit-31 units a second = 3 units per 160,000 TOD units... of 1/4096 us:
-        // units = elapsed * 76800 / (4096 * 10^6) = elapsed * 3 / 160000.
+        // 76,800 bit-31 units a second, and 4,096 * 10**6 TOD units a second:
+        // units = elapsed * 76800 / (4096 * 10**6) = elapsed * 3 / 160000.
         let scaled = elapsed.multipliedFullWidth(by: 3)
         let total = scaled.low &+ intervalTimerRemainder
         let units = scaled.high == 0 && total >= scaled.low ? total / 160_000 : UInt64.max / 160_000
@@ -131,6 +131,8 @@ extension CPU {
     /// for, or nil when there is none. Used to size deterministic slices and to
     /// skip idle waits.
     public func timeToNextTimerEvent() -> UInt64? {
+        // Only an event the CPU can be interrupted for ends a wait.
+        guard psw.externalMask else { return nil }
         let now = todClock()
         var best: UInt64? = nil
         func consider(_ d: UInt64) { if best == nil || d < best! { best = d } }
@@ -141,6 +143,7 @@ extension CPU {
             consider(Int64(bitPattern: t) < 0 ? 0 : t + 1)
         }
         if c0 & 0x80 != 0 && intervalTimerEnabled {
+            if intervalTimerPending { consider(0) }
             let a = datBox.absolute(real: LowCore.intervalTimer)
             if storage.isAvailable(a + 3) {
                 let v = Int32(bitPattern: storage.word(at: a))
@@ -150,8 +153,6 @@ extension CPU {
                     let have = intervalTimerRemainder
                     let tod = need > have ? (need - have + 2) / 3 : 0
                     consider(tod)
-                } else if intervalTimerPending {
-                    consider(0)
                 }
             }
         }

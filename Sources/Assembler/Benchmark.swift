@@ -23,13 +23,21 @@ public enum AssemblerBenchmark {
         .STORE   ST    &REG,&FIELD
                  MEND
         BENCH    CSECT
-                 USING BENCH,12,11
-                 BALR  12,0
+                 USING BENCH,12,11,10,9,8,7,3
+                 B     START
+        SUB      BR    14
+        SAVE     DS    18F
+        WORK     DS    CL8
+        CHARS    DC    C'ABCDEFGH'
+        PACKED   DC    PL8'0'
+        FLAG     DC    X'00'
 
         """
-        var n = 14
+        for i in 0..<50 { s += "F\(i)       DC    F'\(i)'\n" }
+        s += "START    DS    0H\n"
+        var n = 72
         var k = 0
-        while n < statements - 60 {
+        while n < statements - 1 {
             k += 1
             let f = "F\(k % 50)"
             switch k % 8 {
@@ -43,14 +51,14 @@ public enum AssemblerBenchmark {
                 n += 2
             case 2:
                 s += "         BUMP  4,\(f),BY=\(k % 3 + 1)\n"
-                n += 4
+                n += 3
             case 3:
                 s += "         STM   14,12,SAVE+12\n"
                 s += "         LM    14,12,SAVE+12\n"
                 n += 2
             case 4:
                 s += "         CLI   CHARS+\(k % 8),C'A'\n"
-                s += "         BNE   L\(k - 4)\n"
+                s += k > 4 ? "         BNE   L\(k - 4)\n" : "         BNE   SUB\n"
                 n += 2
             case 5:
                 s += "         AP    PACKED,=P'\(k)'\n"
@@ -70,9 +78,6 @@ public enum AssemblerBenchmark {
                 n += 3
             }
         }
-        s += "SUB      BR    14\n"
-        s += "SAVE     DS    18F\nWORK     DS    CL8\nCHARS    DC    C'ABCDEFGH'\nPACKED   DC    PL8'0'\nFLAG     DC    X'00'\n"
-        for i in 0..<50 { s += "F\(i)       DC    F'\(i)'\n" }
         s += "         END   BENCH\n"
         return s
     }

@@ -29,6 +29,8 @@ extension Assembly {
                 macro.frames.removeSubrange(i...)
             }
         case .AREAD: executeAREAD(ctx)
+        case .MEND where ctx.frame.definition != nil:
+            endExpansion(ctx.frame)
         case .MACRO, .MEND:
             macroMessage(51, at: ctx.source.location(ofOffset: ctx.fields.operation?.lowerBound ?? 0))
         }

@@ -137,7 +137,8 @@ extension Assembly {
         }
         // Nominal values.
         if i == end {
-            guard !requireValue else { return fail(40, i) }
+            // DC needs a nominal value, unless it only aligns (DC 0F).
+            guard !requireValue || op.duplication == 0 else { return fail(40, i) }
             let l = op.explicitLength ?? implicitLength(type) ?? 1
             op.lengths = [l]
             op.alignment = op.explicitLength == nil ? typeAlignment(type) : 1

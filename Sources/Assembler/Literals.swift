@@ -92,6 +92,9 @@ extension Assembly {
         if pools[Int(currentPool)].byKey[key] != nil { return }
         guard var op = parseConstant(t, (r.lowerBound + 1)..<ext.end, requireValue: true) else { return }
         guard op.duplication > 0 else { error(30, at: r.lowerBound); return }
+        if op.type == UInt8(ascii: "V") {
+            for v in op.values { _ = externalReference(t, v, weak: false) }
+        }
         // Keep the ranges relative to the literal's own text.
         let base = r.lowerBound + 1
         op.values = op.values.map { ($0.lowerBound - base)..<($0.upperBound - base) }

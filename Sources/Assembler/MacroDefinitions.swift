@@ -52,6 +52,7 @@ extension Assembly {
         var body: [SourceStatement] = []
         var depth = 0
         var ended = false
+        var mend: SourceStatement? = nil
         var lastLine: (Int32, Int32) = (0, 0)
         while !stream.atEnd {
             let ss = readStatement(from: stream)
@@ -66,7 +67,7 @@ extension Assembly {
             }
             if op == "MACRO" { depth += 1 }
             if op == "MEND" {
-                if depth == 0 { ended = true; break }
+                if depth == 0 { ended = true; mend = ss; break }
                 depth -= 1
             }
             if op == "COPY" && depth == 0 {
@@ -80,7 +81,7 @@ extension Assembly {
             report(86, at: SourceLocation(file: lastLine.0, line: lastLine.1, column: 1))
         }
         guard let proto = prototype else { return nil }
-        return buildDefinition(prototype: proto, body: body)
+        return buildDefinition(prototype: proto, body: body, mend: mend)
     }
 
     /// Reads one statement from a stream (continuations joined), reporting record problems.
@@ -93,7 +94,7 @@ extension Assembly {
     }
 
     /// The macro definition from its prototype and body statements.
-    func buildDefinition(prototype ss: SourceStatement, body: [SourceStatement]) -> MacroDefinition? {
+    func buildDefinition(prototype ss: SourceStatement, body: [SourceStatement], mend: SourceStatement?) -> MacroDefinition? {
         let f = Fields.split(ss.text)
         guard let opr = f.operation else { macroMessage(25, at: ss.location(ofOffset: 0)); return nil }
         let name = Lexer.upperString(ss.text[opr])
@@ -138,6 +139,19 @@ extension Assembly {
                 if def.sequence[seq] != nil {
                     macroMessage(7, at: st.location(ofOffset: nr.lowerBound), seq)
                 } else {
+                    def.sequence[seq] = def.body.count
+                }
+                m.sequenceSymbol = seq
+            }
+            def.body.append(m)
+        }
+        // MEND ends the body; a sequence symbol may name it.
+        if let e = mend {
+            let ef = Fields.split(e.text)
+            var m = ModelStatement(source: e, fields: ef, operation: .MEND, opcode: "MEND", sequenceSymbol: nil)
+            if let nr = ef.name, e.text[nr.lowerBound] == Lexer.period {
+                let seq = Lexer.upperString(e.text[nr])
+                if def.sequence[seq] != nil { macroMessage(7, at: e.location(ofOffset: nr.lowerBound), seq) } else {
                     def.sequence[seq] = def.body.count
                 }
                 m.sequenceSymbol = seq

@@ -316,6 +316,7 @@ extension Assembly {
         var depth = 0
         var proto: SourceStatement? = nil
         var body: [SourceStatement] = []
+        var mend: SourceStatement? = nil
         while frame.pc < def.body.count {
             let m = def.body[frame.pc]
             frame.pc += 1
@@ -326,12 +327,12 @@ extension Assembly {
             }
             if m.opcode == "MACRO" { depth += 1 }
             if m.opcode == "MEND" {
-                if depth == 0 { break }
+                if depth == 0 { mend = m.source; break }
                 depth -= 1
             }
             body.append(m.source)
         }
-        if let p = proto, let inner = buildDefinition(prototype: p, body: body) {
+        if let p = proto, let inner = buildDefinition(prototype: p, body: body, mend: mend) {
             macro.definitions[inner.name] = inner
         }
     }

@@ -103,10 +103,10 @@ extension ObjectDeck {
                     e.entryName = name
                 }
                 deck.end = e
-                let id = EBCDIC.decode(c[72..<80])
-                if id.first?.isLetter == true {
-                    deck.deckID = String(id.prefix { $0.isLetter || $0.isNumber || "$#@".contains($0) })
-                }
+                // Columns 73-80: the deck ID, then digits of the sequence number.
+                var id = EBCDIC.decode(c[72..<80])
+                while let l = id.last, l.isNumber || l == " " { id.removeLast() }
+                if !id.isEmpty { deck.deckID = id }
                 decks.append(deck)
                 deck = ObjectDeck()
                 deck.end = nil

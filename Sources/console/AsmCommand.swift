@@ -65,6 +65,9 @@ struct AsmCommand: ParsableCommand {
                 options.sourceName = "benchmark"
             }
             let r = AssemblerBenchmark.run(text, repeats: repeats, options: options)
+            for d in r.result.diagnostics.prefix(20) {
+                FileHandle.standardError.write(Data((d.description + "\n").utf8))
+            }
             print(String(format: "%d statements in %.4f s: %.0f statements per second (return code %d)",
                          r.result.statementCount, r.seconds, r.statementsPerSecond, r.result.returnCode))
             return

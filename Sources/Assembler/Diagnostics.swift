@@ -143,6 +143,7 @@ enum Message {
         case 93: return (.error, "Substring expression 1 less than 1; default=null")
         case 94: return (.information, "Substring goes past string end; default=remainder")
         case 95: return (.warning, "Substring expression 2 less than 0; default=null")
+        case 96: return (.error, "Unsubscripted SYSLIST; default=SYSLIST(1)")
         case 97: return (.error, "Invalid attribute reference to SETA or SETB symbol; default=0")
         case 99: return (.warning, "Wrong type of operand")
         case 100: return (.error, "Subscript less than 1; default to subscript=1")

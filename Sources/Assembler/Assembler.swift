@@ -24,6 +24,9 @@ public struct AssemblerOptions: Sendable {
     public var sourceName = "source"
     /// The date and time of &SYSDATE, &SYSTIME and &SYSDATC (now when nil).
     public var date: Date? = nil
+    /// The most statements (open code, generated and conditional) one assembly may
+    /// process: a bound on runaway macro loops whatever ACTR allows.
+    public var statementLimit = 1_000_000
 
     public init() {}
 }

@@ -36,9 +36,9 @@ extension Assembly {
     /// Counts one statement against the limit; false (and a message) when it is reached.
     func countStatement() -> Bool {
         macro.processed += 1
-        if macro.processed > MacroLimits.statements {
+        if macro.processed > options.statementLimit {
             let loc = SourceLocation(file: 0, line: 1, column: 1)
-            report(702, at: loc, "more than \(MacroLimits.statements) statements processed")
+            report(702, at: loc, "more than \(options.statementLimit) statements processed")
             macro.stopped = true
             return false
         }
@@ -211,7 +211,9 @@ extension Assembly {
     /// Starts the expansion of `def` for the macro instruction statements[call].
     func startMacro(_ def: MacroDefinition, call: Int, frame caller: MacroFrame) {
         if macro.frames.count > MacroLimits.nesting {
+            // Runaway recursion: the whole expansion stops, back to open code.
             error(701, at: statements[call].fields.operation?.lowerBound ?? 0, def.name)
+            macro.frames.removeSubrange(1...)
             return
         }
         let st = statements[call]

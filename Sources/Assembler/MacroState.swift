@@ -160,8 +160,6 @@ struct MacroState {
 enum MacroLimits {
     /// Nested macro calls.
     static let nesting = 200
-    /// Statements the macro processor handles in one assembly.
-    static let statements = 2_000_000
     /// Longest SETC value (HLASM: 4064 characters in a character expression).
     static let setcLength = 4064
     /// COPY nesting.

@@ -107,7 +107,7 @@ extension Assembly {
         let op = Lexer.upperString(ss.text[f.operation!])
         if op == "ICTL" {
             emitStatement(ss.text, origin: openOrigin(ss), kind: .directive(.ICTL), opcode: op)
-            if first { setICTL(ss, f) }
+            if first { setICTL(ss, f) } else { error(59, at: f.operation!.lowerBound) }
             return
         }
         if let m = Mnemonics.macroOperations[op], opsyn[op] == nil {

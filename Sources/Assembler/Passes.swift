@@ -66,7 +66,7 @@ extension Assembly {
             pass1Title()
             statements[cur].showsLocation = false
         case .ICTL:
-            error(59, at: statements[cur].fields.operation?.lowerBound ?? 0)
+            statements[cur].showsLocation = false
         default:
             statements[cur].showsLocation = false
         }
@@ -208,7 +208,8 @@ extension Assembly {
         guard !bytes.isEmpty else { return }
         if listed { statements[cur].object += bytes }
         guard section >= 0, sections[Int(section)].isControl else { return }
-        if let last = text.last, last.section == section, last.offset + last.bytes.count == offset {
+        if let last = text.last, last.section == section, last.offset + last.bytes.count == offset,
+           punches.last?.afterChunk != text.count {
             text[text.count - 1].bytes += bytes
         } else {
             text.append(TextChunk(section: section, offset: offset, bytes: bytes))

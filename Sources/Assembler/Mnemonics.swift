@@ -37,6 +37,8 @@ enum Mnemonics {
     static let directives: [String: Directive] = {
         var d: [String: Directive] = [:]
         for x in Directive.allCases { d[x.rawValue] = x }
+        // CCW0 is HLASM's name for the format-0 CCW that CCW assembles.
+        d["CCW0"] = .CCW
         return d
     }()
 

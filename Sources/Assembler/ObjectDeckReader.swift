@@ -94,7 +94,7 @@ extension ObjectDeck {
                 }
             case "END":
                 var e = EndRecord()
-                if !blank(5..<8) && !blank(14..<16) {
+                if !blank(5..<8) && !blank(14..<16) && u16(14) != 0 {
                     e.entryAddress = u24(5)
                     e.entryID = u16(14)
                 } else if !blank(16..<24) {

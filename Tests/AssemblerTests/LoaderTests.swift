@@ -181,3 +181,47 @@ COUNT    DC    F'0'
         #expect(throws: LoaderError.self) { try Loader.load([big.objectDeck], into: storage, at: 4096) }
     }
 }
+
+/// Decks punched by hand in the standard format, the way another translator might:
+/// blank flag bytes, zeros where blanks are allowed, LD items on a card of their own,
+/// an entry point named on the END card, an END card with zeros for "no entry".
+@Suite struct StandardDeckTests {
+    func card(_ type: String, _ fields: [(Int, [UInt8])]) -> CardImage {
+        var c = [UInt8](repeating: 0x40, count: 80)
+        c[0] = 0x02
+        for (i, b) in EBCDIC.encode(type).enumerated() { c[1 + i] = b }
+        for (col, bytes) in fields { for (k, b) in bytes.enumerated() { c[col - 1 + k] = b } }
+        return CardImage(ebcdic: c)
+    }
+
+    @Test func handPunchedDecksLoad() throws {
+        let main: [CardImage] = [
+            // SD MAIN id 1 at 0, length 16, flag blank; ER SUB id 2 with zero address and length.
+            card("ESD", [(11, [0, 32]), (15, [0, 1]),
+                         (17, EBCDIC.encode("MAIN    ") + [0x00, 0, 0, 0, 0x40, 0, 0, 16]),
+                         (33, EBCDIC.encode("SUB     ") + [0x02, 0, 0, 0, 0, 0, 0, 0])]),
+            // LD ENTRYA at 8 in section 1, LDID as three bytes X'000001'.
+            card("ESD", [(11, [0, 16]), (17, EBCDIC.encode("ENTRYA  ") + [0x01, 0, 0, 8, 0x40, 0, 0, 1])]),
+            card("TXT", [(6, [0, 0, 0]), (11, [0, 16]), (15, [0, 1]),
+                         (17, hexBytes("11111111 22222222 33333333 00000004"))]),
+            // V-type, 4 bytes, at 12: relocation ESDID 2 (SUB), position 1.
+            card("RLD", [(11, [0, 8]), (17, hexBytes("0002 0001 1C 00000C"))]),
+            card("END", [(17, EBCDIC.encode("ENTRYA  "))]),
+        ]
+        let sub: [CardImage] = [
+            card("ESD", [(11, [0, 16]), (15, [0, 1]), (17, EBCDIC.encode("SUB     ") + [0x00, 0, 1, 0, 0x00, 0, 0, 8])]),
+            card("TXT", [(6, [0, 1, 0]), (11, [0, 8]), (15, [0, 1]), (17, hexBytes("07FE0000 00000000"))]),
+            card("END", [(6, [0, 0, 0]), (15, [0, 0])]),
+        ]
+        let decks = try ObjectDeck.read(main + sub)
+        #expect(decks.count == 2)
+        #expect(decks[0].end?.entryName == "ENTRYA")
+        #expect(decks[1].end?.entryAddress == nil)
+        let storage = try MainStorage(size: 64 << 10)
+        let map = try Loader.load(decks, into: storage, at: 0x3000)
+        #expect(map.symbols["SUB"] == 0x3010)
+        #expect(map.entryPoint == 0x3008)
+        #expect(storage.bytes(at: 0x3000, count: 16) == hexBytes("11111111 22222222 33333333 00003014"))
+        #expect(storage.bytes(at: 0x3010, count: 2) == hexBytes("07FE"))
+    }
+}

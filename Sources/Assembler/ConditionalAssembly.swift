@@ -303,10 +303,10 @@ extension Assembly {
         origin.macroName = ctx.frame.definition?.name
         let i = emitStatement(text, origin: origin, kind: .mnote, opcode: "MNOTE")
         let ops = f.operands
-        var severity: Int? = nil
+        // MNOTE severity,'text' | *,'text' (a comment) | ,'text' (severity 1) | 'text' (severity 0).
+        var severity: Int? = 0
         var j = ops.lowerBound
         if j < ops.upperBound && text[j] != Lexer.quote {
-            // The severity: a number, *, or empty before the comma.
             let comma = text[j..<ops.upperBound].firstIndex(of: Lexer.comma) ?? ops.upperBound
             let sev = Lexer.string(text[j..<comma])
             if sev == "*" {
@@ -316,12 +316,10 @@ extension Assembly {
             } else if let v = Int(sev), v >= 0, v <= 255 {
                 severity = v
             } else {
-                error(62, at: j, sev)
+                error(47, at: j, sev)
                 return
             }
             j = min(comma + 1, ops.upperBound)
-        } else {
-            severity = nil
         }
         guard j < ops.upperBound, text[j] == Lexer.quote, let e = Lexer.stringEnd(text, from: j) else {
             error(63, at: j)

@@ -218,7 +218,7 @@ extension Assembly {
             if !value.isAbsolute {
                 for term in value.relocs where sections[Int(term.section)].kind == .dummy {
                     _ = term
-                    error(47, at: v.lowerBound)
+                    error(32, at: v.lowerBound, "a dummy section cannot be relocated")
                     return zero
                 }
                 if length < 2 { error(68, at: v.lowerBound); return zero }

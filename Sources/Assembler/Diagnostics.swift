@@ -106,7 +106,7 @@ enum Message {
         case 42: return (.error, "Length attribute of symbol is unavailable; default=1")
         case 43: return (.error, "Previously defined symbol")
         case 44: return (.error, "Undefined symbol")
-        case 47: return (.error, "Severe relocatability error")
+        case 47: return (.error, "Severity code too large")
         case 48: return (.error, "ENTRY error")
         case 50: return (.error, "Illegal name field; name discarded")
         case 51: return (.error, "Illegal statement outside a macro definition")

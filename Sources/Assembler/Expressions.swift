@@ -109,7 +109,7 @@ struct ExprParser {
             var ignored: Int? = nil
             let w = unary(&ignored)
             guard v.isAbsolute && w.isAbsolute else {
-                fail(47, at)
+                fail(32, at)
                 return v
             }
             if c == Lexer.star {

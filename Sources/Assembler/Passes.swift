@@ -242,7 +242,7 @@ extension Assembly {
             bytes[3] = UInt8(truncatingIfNeeded: a)
             if sections[Int(st.section)].isControl {
                 for term in e.value.relocs {
-                    if sections[Int(term.section)].kind == .dummy { error(47, at: ops[1].lowerBound); continue }
+                    if sections[Int(term.section)].kind == .dummy { error(32, at: ops[1].lowerBound); continue }
                     for _ in 0..<abs(Int(term.count)) {
                         relocations.append(RelocationItem(target: term.section, position: st.section, offset: st.location + 1,
                                                           length: 3, negative: term.count < 0, vType: false))

@@ -8,22 +8,28 @@ import Records
 extension CondParser {
     // MARK: Logical
 
+    /// HLASM Language Reference, "Logical (SETB) expressions": NOT before AND, AND before
+    /// OR, OR before XOR; otherwise left to right.
     mutating func logical() -> Bool {
+        var v = logicalOr()
+        while error == nil {
+            skip()
+            guard word() == "XOR" else { break }
+            pos += 3
+            let r = logicalOr()
+            v = v != r
+        }
+        return v
+    }
+
+    mutating func logicalOr() -> Bool {
         var v = logicalTerm()
         while error == nil {
             skip()
-            let w = word()
-            if w == "OR" {
-                pos += 2
-                let r = logicalTerm()
-                v = v || r
-            } else if w == "XOR" {
-                pos += 3
-                let r = logicalTerm()
-                v = v != r
-            } else {
-                break
-            }
+            guard word() == "OR" else { break }
+            pos += 2
+            let r = logicalTerm()
+            v = v || r
         }
         return v
     }

@@ -339,3 +339,17 @@ func ebcdic(_ s: String) -> [UInt8] { EBCDIC.encode(s) }
         #expect(r.objectDeck.text.flatMap(\.bytes) == ebcdic("ZAP=1"))
     }
 }
+
+@Suite struct LogicalPrecedenceTests {
+    /// NOT before AND, AND before OR, OR before XOR (HLASM Language Reference, "Logical expressions").
+    @Test func precedence() throws {
+        let code = try objectCode("""
+                     LCLB  &A,&B,&C
+            &A       SETB  (1 OR 1 XOR 1)        (1 OR 1) XOR 1 = 0
+            &B       SETB  (1 XOR 1 OR 1)        1 XOR (1 OR 1) = 0
+            &C       SETB  (0 AND 1 OR 1)        (0 AND 1) OR 1 = 1
+                     DC    AL1(&A,&B,&C)
+            """)
+        #expect(code == [0, 0, 1])
+    }
+}

@@ -115,7 +115,7 @@ struct ExprParser {
             if c == Lexer.star {
                 v = Value(Int64(Int32(truncatingIfNeeded: v.constant &* w.constant)))
             } else {
-                v = Value(w.constant == 0 ? 0 : v.constant / w.constant)
+                v = Value(w.constant == 0 ? 0 : v.constant.dividedReportingOverflow(by: w.constant).partialValue)
             }
         }
         return v

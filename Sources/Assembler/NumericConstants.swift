@@ -48,6 +48,8 @@ struct DecimalNumber {
         while i < t.endIndex {
             let c = t[i]
             if Lexer.isDigit(c) {
+                // More digits than any constant can hold: refuse rather than grind.
+                if n.digits.count >= 80 { return nil }
                 n.mantissa.multiplyAdd(10, UInt32(c - 0x30))
                 n.digits.append(c)
                 if seenPoint { n.fractionDigits += 1 }

@@ -81,6 +81,8 @@ struct CondParser {
             // A created SET symbol: &(text).
             guard let close = asm.matchingParen(t, pos, limit) else { fail(129, pos); pos = limit; return VarRef(value: .text([]), count: 0) }
             var inner = CondParser(asm: asm, ctx: ctx, limit: close)
+            inner.depth = depth + 1
+            if inner.depth > 200 { fail(74, pos); pos = limit; return VarRef(value: .text([]), count: 0) }
             let text = inner.substitute((pos + 1)..<close)
             if error == nil, let e = inner.error { error = e }
             pos = close + 1
@@ -150,6 +152,9 @@ struct CondParser {
     /// (e1[,e2...]) at `pos`.
     mutating func subscripts() -> [Int] {
         pos += 1
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { fail(74, pos); pos = limit; return [1] }
         var out: [Int] = [Int(arith())]
         skip()
         while peek() == Lexer.comma {

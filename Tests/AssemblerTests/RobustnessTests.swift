@@ -150,3 +150,20 @@ import TestSupport
         #expect(empty.objectDeck.cards().count == 1)   // the END card alone
     }
 }
+
+@Suite struct MoreRobustnessTests {
+    @Test func pathologicalNesting() {
+        let subs = String(repeating: "&A(", count: 3000) + "1" + String(repeating: ")", count: 3000)
+        let created = String(repeating: "&(", count: 3000) + "X" + String(repeating: ")", count: 3000)
+        let digits = String(repeating: "9", count: 20_000)
+        let r = assembleResult("""
+            TEST     CSECT
+                     LCLA  &A(10)
+            &B       SETA  \(subs)
+            &C       SETC  '\(created)'
+                     DC    F'\(digits)',E'\(digits)'
+                     END
+            """)
+        #expect(r.returnCode >= 8)
+    }
+}

@@ -131,14 +131,16 @@ extension Assembly {
         statements[cur].section = s
         statements[cur].location = sections[Int(s)].location
         let start = sections[Int(s)].location
+        var placed = [Bool](repeating: false, count: pool.literals.count)
         for group in [8, 4, 2, 1] {
-            for (k, lit) in pool.literals.enumerated() where pool.order.contains(k) == false {
+            for (k, lit) in pool.literals.enumerated() where !placed[k] {
                 let len = lit.operand.totalLength
                 let fits = group == 1 || (len % group == 0 && len > 0)
                 guard fits else { continue }
                 pool.literals[k].section = s
                 pool.literals[k].location = sections[Int(s)].location
                 pool.order.append(k)
+                placed[k] = true
                 advance(len)
             }
         }

@@ -51,8 +51,8 @@ public func assembleResult(_ source: String, macros: [String: String] = [:], sys
     Assembler.assemble(source, options: testAssemblerOptions(macros: macros, sysparm: sysparm))
 }
 
-/// The object code of `statements` assembled in a control section at 0 (with
-/// `USING *,0` not needed: explicit and absolute addresses), as one byte array.
+/// The object code of `statements`, assembled in a control section TEST at 0, as one
+/// byte array (alignment gaps included). Throws `AssemblyFailed` on an error.
 public func objectCode(_ statements: String, macros: [String: String] = [:]) throws -> [UInt8] {
     let p = try assemble("TEST     CSECT\n" + statements + "\n         END\n", macros: macros)
     return p.bytes

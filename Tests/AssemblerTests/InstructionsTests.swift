@@ -124,3 +124,33 @@ extension String {
         return s
     }
 }
+
+@Suite struct CaseAndCopyTests {
+    /// HLASM folds lower case in symbols, operation codes, variable symbols and
+    /// sequence symbols; character constants keep their case.
+    @Test func lowerCaseSource() throws {
+        let code = try objectCode("""
+                     macro
+            &lbl     twice &v
+            &lbl     dc    c'&v&V'
+                     mend
+                     using test,12
+            here     twice ab
+                     lclA  &n
+            &N       seta  2
+                     aif   (&n eq 2).skip
+                     dc    c'NOT'
+            .SKIP    anop
+                     l     1,HERE
+                     dc    x'ff',Al1(l'here)
+            """)
+        #expect(code == ebcdic("abab") + hexBytes("5810C000 FF04"))
+    }
+
+    @Test func recursiveCopyIsStopped() {
+        let r = assembleResult("TEST     CSECT\n         COPY  LOOPY\n         END\n",
+                               macros: ["LOOPY.cpy": "         DC    C'X'\n         COPY  LOOPY\n"])
+        #expect(r.diagnostics.map(\.code) == ["ASMA055S"])
+        #expect(r.objectDeck.text.flatMap(\.bytes) == ebcdic("X"))
+    }
+}

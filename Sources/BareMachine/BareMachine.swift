@@ -95,8 +95,8 @@ public final class BareMachine {
             case .ioInterruption:
                 // Nothing raises I/O interruptions yet.
                 cpu.ioPendingChannels = 0
-            case .intercepted:
-                // The bare machine intercepts nothing.
+            case .intercepted, .translationMiss:
+                // The bare machine intercepts nothing and walks its own tables.
                 continue
             case .checkStop:
                 status = .checkStop

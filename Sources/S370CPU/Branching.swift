@@ -98,8 +98,11 @@ extension CPU {
     /// was advanced; this machine uses 1. A page-translation or
     /// segment-translation exception nullifies: the address is not advanced.
     private func instructionFetchFailed(_ ia: inout UInt32) -> UInt64? {
-        ilcOverride = 1
-        if !pendingNullify { ia = (ia &+ 2) & 0x00FF_FFFF }
+        // (A shadow-table miss is an exit, not an interruption: the address stays.)
+        if pendingProgramCode != 0 {
+            ilcOverride = 1
+            if !pendingNullify { ia = (ia &+ 2) & 0x00FF_FFFF }
+        }
         pendingNullify = false
         return nil
     }

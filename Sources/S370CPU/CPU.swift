@@ -117,6 +117,8 @@ public final class CPU {
     @exclusivity(unchecked) var perRegisterSnapshot = [UInt32](repeating: 0, count: 16)
     /// The checking loop is needed: PER enabled, tracing, or an address stop.
     @exclusivity(unchecked) public internal(set) var needsCheckingLoop = false
+    /// Count TLB hits (runs the checking loop; for measurements, not for speed).
+    public var countTLBHits = false { didSet { updateLoopChoice() } }
     /// Instruction trace: called before each instruction in the checking loop.
     @exclusivity(unchecked) public var tracer: ((CPU, UInt32, UInt64) -> Void)? = nil { didSet { updateLoopChoice() } }
 
@@ -209,7 +211,7 @@ public final class CPU {
 
     /// Decides whether the checking loop is needed (PER, tracing).
     func updateLoopChoice() {
-        needsCheckingLoop = tracer != nil || (psw.perMask && cr[9] & 0xF000_0000 != 0)
+        needsCheckingLoop = tracer != nil || countTLBHits || (psw.perMask && cr[9] & 0xF000_0000 != 0)
     }
 
     // MARK: Register pairs and floating-point registers

@@ -39,6 +39,11 @@ public enum Exit: Equatable, Sendable {
     /// on an enabled channel (`CPU.ioPendingChannels`): the owner presents it
     /// with `CPU.ioInterruption(device:)`.
     case ioInterruption
+    /// In shadow-table mode, a DAT-on access whose translation is not in the
+    /// owner's shadow tables. The instruction is nullified: after the owner
+    /// fills the shadow entry (or reflects a translation exception) the CPU
+    /// executes it again.
+    case translationMiss(address: UInt32)
     /// A privileged instruction intercepted for the owner (interception controls, CP).
     case intercepted(instruction: UInt64, ilc: UInt8)
     /// The CPU entered the check-stop state: a machine check it cannot present

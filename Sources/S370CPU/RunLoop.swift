@@ -486,6 +486,13 @@ extension CPU {
         if checking { afterInstruction() }
         if pendingProgramCode != 0 || (checking && perEvents != 0) {
             finishProgramInterruption(inst)
+        } else if pendingNullify {
+            // An exit that nullifies the instruction (a shadow-table miss).
+            let ilc = executing ? 2 : UInt32(Field.length(Field.op(inst)) / 2)
+            psw.instructionAddress = (psw.instructionAddress &- ilc * 2) & 0x00FF_FFFF
+            pendingNullify = false
+            ilcOverride = nil
+            executing = false
         }
         return executed
     }

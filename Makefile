@@ -21,7 +21,8 @@ release: deps
 
 # The main job as it stands: a sample program on the bare machine.
 run: release
-	$(RELEASE) ipl --core Decks/samples/hello.bin@1000 --psw 0000000000001000 --deterministic
+	$(RELEASE) asm Decks/samples/pagefault.asm --core .build/pagefault.bin
+	$(RELEASE) ipl --core .build/pagefault.bin@1000 --psw 0000000000001000 --storage 256K --dump 1200.8
 
 # The whole test suite, built optimised: the machine tests run hundreds of
 # millions of instructions (LOOP8, the random-program test).

@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler"]),
         .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
+        // The s370 command as users run it (the built executable, as a subprocess).
+        .testTarget(name: "ConsoleTests", dependencies: ["TestSupport"]),
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "TestSupport"]),

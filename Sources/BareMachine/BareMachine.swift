@@ -98,6 +98,10 @@ public final class BareMachine {
             case .intercepted, .translationMiss:
                 // The bare machine intercepts nothing and walks its own tables.
                 continue
+            case .programInterruption(let code, let ilc):
+                cpu.programInterruption(code, ilc: ilc)
+            case .supervisorCall(let number, let ilc):
+                cpu.supervisorCallInterruption(number, ilc: ilc)
             case .checkStop:
                 status = .checkStop
                 break loop

@@ -21,8 +21,13 @@ extension CPU {
 
     /// 0A SVC: Supervisor Call. The I field is the interruption code.
     @inline(never) func supervisorCall(_ i: UInt64, _ cc: UInt32) -> UInt32 {
-        svcInterruption(Field.byte1(i), ilc: executing ? 2 : 1)
+        let ilc: UInt8 = executing ? 2 : 1
         executing = false
+        if interception.interruptionsExit {
+            pendingExit = .supervisorCall(number: Field.byte1(i), ilc: ilc)
+            return leave | cc
+        }
+        svcInterruption(Field.byte1(i), ilc: ilc)
         return leave | cc
     }
 

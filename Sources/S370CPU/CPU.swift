@@ -243,8 +243,35 @@ public struct ExternalConditions: OptionSet, Sendable {
 
 /// Which events exit to the owner instead of being performed by the CPU (the
 /// model of VM assist and SIE: DESIGN.md, "one CPU, two owners").
+///
+/// Under CP with the assist off, every privileged instruction the guest issues
+/// in its (virtual) supervisor state and every program and SVC interruption it
+/// takes is an exit, as in VM/370 without VM assist. With `assist` on, the CPU
+/// itself performs SSM, LPSW, STNSM and STOSM and delivers SVC and program
+/// interruptions through the guest's low storage, without an exit.
 public struct InterceptionControls: Equatable, Sendable {
     /// Every privileged instruction in the (virtual) supervisor state exits as `.intercepted`.
     public var privilegedInstructions = false
+    /// Program and SVC interruptions exit (`.programInterruption`, `.supervisorCall`)
+    /// before they are taken.
+    public var interruptions = false
+    /// The assist: the frequent privileged instructions and the SVC and program
+    /// interruptions are handled by the CPU without an exit.
+    public var assist = false
     public init() {}
+
+    /// Whether the privileged instruction with this first byte exits.
+    @inlinable public func exits(privileged firstByte: UInt8) -> Bool {
+        guard privilegedInstructions else { return false }
+        if assist {
+            switch firstByte {
+            case 0x80, 0x82, 0xAC, 0xAD: return false   // SSM, LPSW, STNSM, STOSM
+            default: return true
+            }
+        }
+        return true
+    }
+
+    /// Whether program and SVC interruptions exit.
+    @inlinable public var interruptionsExit: Bool { interruptions && !assist }
 }

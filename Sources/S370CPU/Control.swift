@@ -22,7 +22,7 @@ extension CPU {
             raise(.privilegedOperation)
             return leave | cc
         }
-        if interception.privilegedInstructions {
+        if interception.exits(privileged: Field.op(i)) {
             pendingExit = .intercepted(instruction: i, ilc: currentILC(i))
             return leave | cc
         }

@@ -45,7 +45,15 @@ public enum Exit: Equatable, Sendable {
     /// executes it again.
     case translationMiss(address: UInt32)
     /// A privileged instruction intercepted for the owner (interception controls, CP).
+    /// The owner emulates it, or has the CPU perform it with `CPU.performIntercepted`.
     case intercepted(instruction: UInt64, ilc: UInt8)
+    /// A program interruption intercepted before it was taken (interception
+    /// controls): the PSW is as the old PSW would be stored; the owner reflects
+    /// it with `CPU.programInterruption(_:ilc:)` or handles it.
+    case programInterruption(code: UInt16, ilc: UInt8)
+    /// An SVC interruption intercepted before it was taken; the owner reflects it
+    /// with `CPU.supervisorCallInterruption(_:ilc:)`.
+    case supervisorCall(number: UInt8, ilc: UInt8)
     /// The CPU entered the check-stop state: a machine check it cannot present
     /// (the machine-check mask is off), as the PoO defines it.
     case checkStop

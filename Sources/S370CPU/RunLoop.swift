@@ -33,6 +33,10 @@ extension CPU {
             if psw.hasFormatError {
                 // PoO, "Early Exception Recognition": the interruption occurs
                 // immediately, the invalid PSW is stored unchanged, the ILC is 0.
+                if interception.interruptionsExit {
+                    psw.invalidBits = psw.invalidBits   // (the owner sees the PSW as it is)
+                    return .programInterruption(code: ProgramInterruptionCode.specification.rawValue, ilc: formatErrorILC)
+                }
                 programInterruption(ProgramInterruptionCode.specification.rawValue, ilc: formatErrorILC)
                 // It counts as an instruction, so that a loop of invalid new PSWs ends.
                 instructionCount &+= 1
@@ -526,6 +530,10 @@ extension CPU {
         pendingNullify = false
         ilcOverride = nil
         executing = false
+        if interception.interruptionsExit {
+            pendingExit = .programInterruption(code: code, ilc: ilc)
+            return
+        }
         programInterruption(code, ilc: ilc)
     }
 }

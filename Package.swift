@@ -26,11 +26,14 @@ let package = Package(
         .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox", "Channels"]),
         // The S/370 assembler and the object-deck loader (s370 asm).
         .target(name: "Assembler", dependencies: ["S370CPU", "DATBox", "Records"]),
+        // CP: the control program: directory, virtual machines, dispatcher,
+        // trap-and-emulate, virtual I/O, DIAGNOSE, CP commands.
+        .target(name: "CP", dependencies: ["S370CPU", "DATBox", "Channels", "Records"]),
         // The s370 command.
         .executableTarget(
             name: "console",
             dependencies: [
-                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records",
+                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "CP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Machine builders and assertions shared by the test targets.
@@ -43,6 +46,7 @@ let package = Package(
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "TestSupport"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler", "S370CPU", "TestSupport"]),
+        .testTarget(name: "CPTests", dependencies: ["CP", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

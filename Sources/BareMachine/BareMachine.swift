@@ -116,7 +116,7 @@ public final class BareMachine {
         switch cpu.clockMode {
         case .deterministic:
             cpu.advanceIdle(by: tod)
-        case .realTime:
+        case .realTime, .virtualMachine:
             let micros = min(tod / todMicrosecond, 100_000)
             if micros > 0 { usleep(UInt32(micros)) }
             cpu.advanceIdle(by: 0)

@@ -16,6 +16,12 @@ public enum ClockMode: Equatable, Sendable {
     /// Clocks and timers run from the instruction count: each instruction is
     /// `microsecondsPerInstruction` of TOD time, so two runs are identical.
     case deterministic(microsecondsPerInstruction: UInt64)
+    /// A virtual machine under CP (DESIGN.md, "Time"): the TOD clock and the
+    /// clock comparator follow host time, while the CPU timer and the interval
+    /// timer count only the time the CPU spends running (its virtual CPU
+    /// time), plus its wait time when `realTimer` is on (SET TIMER REAL,
+    /// OPTION REALTIMER).
+    case virtualMachine(realTimer: Bool)
 }
 
 /// A System/370 CPU.
@@ -70,6 +76,11 @@ public final class CPU {
     @exclusivity(unchecked) var todBase: UInt64 = 0
     /// The last TOD value stored, to keep STCK values unique and increasing.
     @exclusivity(unchecked) var lastTOD: UInt64 = 0
+    /// Virtual CPU time accumulated by `run` (virtual-machine clock mode), in TOD units.
+    @exclusivity(unchecked) public internal(set) var virtualCPUTime: UInt64 = 0
+    /// The host TOD at which the current `run` began (virtual-machine clock mode).
+    @exclusivity(unchecked) var runStartTOD: UInt64 = 0
+    @exclusivity(unchecked) var running = false
     /// The clock comparator.
     @exclusivity(unchecked) public internal(set) var clockComparator: UInt64 = 0
     /// The TOD value at which the CPU timer reaches zero (timer = deadline - now).
@@ -172,7 +183,7 @@ public final class CPU {
         datBox.setPrefix(0)
         datBox.setTranslationControls(cr0: cr[0], cr1: cr[1])
         clockComparator = 0
-        cpuTimerDeadline = todClock()
+        cpuTimerDeadline = cpuClock()
         updateLoopChoice()
         selectTable()
     }

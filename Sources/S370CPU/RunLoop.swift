@@ -27,6 +27,8 @@ let deterministicSlice = 1 << 20
 extension CPU {
     /// Runs until an exit, executing at most `budget` instructions.
     public func run(budget: Int) -> Exit {
+        startRunning()
+        defer { stopRunning() }
         var left = budget
         while true {
             synchronizeTimers()
@@ -48,7 +50,7 @@ extension CPU {
             if psw.hasFormatError { continue }
             if psw.wait { return .waitState }
             if left <= 0 { return .budgetExhausted }
-            var slice = min(left, clockMode == .realTime ? realTimeSlice : deterministicSlice)
+            var slice = min(left, isDeterministic ? deterministicSlice : realTimeSlice)
             if let n = instructionsToNextTimerEvent() { slice = min(slice, n) }
             let executed = needsCheckingLoop ? runChecking(slice) : executeSlice(slice, checking: false)
             left -= executed
@@ -57,6 +59,12 @@ extension CPU {
                 return e
             }
         }
+    }
+
+    /// Whether the clocks run from the instruction count.
+    var isDeterministic: Bool {
+        if case .deterministic = clockMode { return true }
+        return false
     }
 
     /// The checking loop: one instruction at a time, with the PER events and the

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // Everything between the CPU and storage: main storage, keys, prefixing, DAT, the TLB.
@@ -35,6 +36,8 @@ let package = Package(
             dependencies: [
                 "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "CP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // Machine builders and assertions shared by the test targets.
         .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler"]),

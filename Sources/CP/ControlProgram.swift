@@ -1,0 +1,131 @@
+// The control program: the directory, the terminals and the sessions on
+// them, the virtual machines, and the dispatcher thread that runs them all
+// (DESIGN.md, "CP"). Everything CP holds is touched only on its dispatcher
+// thread; other threads reach it through `EventQueue`.
+
+import Foundation
+
+/// Options of a CP run.
+public struct CPOptions: Sendable {
+    /// Run every virtual machine's clocks from its instruction count (tests).
+    public var deterministic = false
+    /// The time slice of a virtual machine, in instructions.
+    public var timeSlice = 200_000
+    public init() {}
+}
+
+/// The control program of one running system.
+public final class ControlProgram: TerminalEvents {
+    /// The system's home folder (directory, DASD images, spool, logs).
+    public let home: String
+    /// The options it runs with.
+    public let options: CPOptions
+    /// The user directory.
+    public internal(set) var directory: Directory
+    let queue = EventQueue()
+    var thread: Thread?
+    private let stateLock = NSCondition()
+    private var stopped = false
+    /// Sessions by terminal.
+    var sessions: [ObjectIdentifier: Session] = [:]
+
+    /// Loads the system in `home` (the directory file `USER DIRECT` in it).
+    public init(home: String, options: CPOptions = CPOptions()) throws {
+        self.home = home
+        self.options = options
+        let path = home + "/USER DIRECT"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CPError("\(path): cannot read the user directory")
+        }
+        directory = try Directory.parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// Starts the dispatcher thread.
+    public func start() {
+        let t = Thread { [unowned self] in self.dispatcherLoop() }
+        t.name = "CP dispatcher"
+        t.stackSize = 8 << 20
+        thread = t
+        t.start()
+    }
+
+    /// Asks CP to shut down cleanly (SIGTERM does this); returns at once.
+    public func shutdown() { queue.post(.shutdown) }
+
+    /// Waits until CP has shut down.
+    public func waitUntilShutdown() {
+        stateLock.lock()
+        while !stopped { stateLock.wait() }
+        stateLock.unlock()
+    }
+
+    /// Whether CP has shut down.
+    public var isShutDown: Bool {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return stopped
+    }
+
+    /// Passes a host command's request to the running system and waits for the answer.
+    public func perform(_ request: HostRequest) -> (status: Int32, output: String) {
+        queue.post(.host(request))
+        return request.wait()
+    }
+
+    // MARK: TerminalEvents (any thread)
+
+    public func terminalConnected(_ terminal: TerminalConnection) { queue.post(.connected(terminal)) }
+    public func terminalLine(_ terminal: TerminalConnection, _ line: String) { queue.post(.line(terminal, line)) }
+    public func terminalAttention(_ terminal: TerminalConnection) { queue.post(.attention(terminal)) }
+    public func terminalClosed(_ terminal: TerminalConnection) { queue.post(.closed(terminal)) }
+
+    // MARK: The dispatcher thread
+
+    func dispatcherLoop() {
+        var running = true
+        while running {
+            for e in queue.take(waiting: .infinity) {
+                if case .shutdown = e { running = false; continue }
+                handle(e)
+            }
+        }
+        for s in sessions.values { s.terminal.disconnect() }
+        sessions.removeAll()
+        stateLock.lock()
+        stopped = true
+        stateLock.broadcast()
+        stateLock.unlock()
+    }
+
+    func handle(_ e: CPEvent) {
+        switch e {
+        case .connected(let t):
+            let s = Session(terminal: t)
+            sessions[ObjectIdentifier(t)] = s
+            t.write(lines: ["VM/370 ONLINE"])
+        case .line(let t, let line):
+            guard let s = sessions[ObjectIdentifier(t)] else { return }
+            s.terminal.write(lines: ["? \(line)"])
+        case .attention:
+            break
+        case .closed(let t):
+            sessions[ObjectIdentifier(t)] = nil
+        case .host(let r):
+            r.reply(status: 1, output: "s370: the running system does not take host requests yet\n")
+        case .shutdown:
+            break
+        }
+    }
+}
+
+/// A terminal's session with CP: who is logged on at it, and what it is doing.
+final class Session {
+    let terminal: TerminalConnection
+    init(terminal: TerminalConnection) { self.terminal = terminal }
+}
+
+/// An error CP reports when it cannot start.
+public struct CPError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ d: String) { description = d }
+}

@@ -28,6 +28,14 @@ public final class ControlProgram: TerminalEvents {
     private var stopped = false
     /// Sessions by terminal.
     var sessions: [ObjectIdentifier: Session] = [:]
+    /// Logged-on users by userid.
+    var users: [String: LoggedOnUser] = [:]
+    /// The last line number given to a logon.
+    var lineCounter = 0
+    /// The system log (`home/log/cp.log`).
+    var logHandle: FileHandle?
+    /// Set by SHUTDOWN: the dispatcher ends after this round.
+    var shutdownRequested = false
 
     /// Loads the system in `home` (the directory file `USER DIRECT` in it).
     public init(home: String, options: CPOptions = CPOptions()) throws {
@@ -82,15 +90,18 @@ public final class ControlProgram: TerminalEvents {
     // MARK: The dispatcher thread
 
     func dispatcherLoop() {
-        var running = true
-        while running {
-            for e in queue.take(waiting: .infinity) {
-                if case .shutdown = e { running = false; continue }
+        openLog()
+        log("CP STARTED, HOME \(home)")
+        while !shutdownRequested {
+            let runnable = runnableMachines()
+            for e in queue.take(waiting: runnable ? nil : idleWait()) {
+                if case .shutdown = e { shutdownRequested = true; continue }
                 handle(e)
             }
+            if shutdownRequested { break }
+            dispatch()
         }
-        for s in sessions.values { s.terminal.disconnect() }
-        sessions.removeAll()
+        shutdownSystem()
         stateLock.lock()
         stopped = true
         stateLock.broadcast()
@@ -105,23 +116,53 @@ public final class ControlProgram: TerminalEvents {
             t.write(lines: ["VM/370 ONLINE"])
         case .line(let t, let line):
             guard let s = sessions[ObjectIdentifier(t)] else { return }
-            s.terminal.write(lines: ["? \(line)"])
-        case .attention:
-            break
+            terminalInput(s, line)
+        case .attention(let t):
+            guard let s = sessions[ObjectIdentifier(t)] else { return }
+            if let u = s.user { attention(u) }
         case .closed(let t):
-            sessions[ObjectIdentifier(t)] = nil
+            guard let s = sessions.removeValue(forKey: ObjectIdentifier(t)) else { return }
+            terminalGone(s)
         case .host(let r):
-            r.reply(status: 1, output: "s370: the running system does not take host requests yet\n")
+            let (status, output) = hostRequest(r)
+            r.reply(status: status, output: output)
         case .shutdown:
             break
         }
     }
-}
 
-/// A terminal's session with CP: who is logged on at it, and what it is doing.
-final class Session {
-    let terminal: TerminalConnection
-    init(terminal: TerminalConnection) { self.terminal = terminal }
+    /// Logs everyone off and closes the terminals.
+    func shutdownSystem() {
+        for u in users.values.sorted(by: { $0.userid < $1.userid }) { logoff(u, forced: true) }
+        for s in sessions.values {
+            s.terminal.write(lines: ["DMKCKS961W SYSTEM SHUTDOWN COMPLETE"])
+            s.terminal.disconnect()
+        }
+        sessions.removeAll()
+        log("CP SHUT DOWN")
+        try? logHandle?.close()
+    }
+
+    // MARK: The log
+
+    func openLog() {
+        let dir = home + "/log"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/cp.log"
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        logHandle = FileHandle(forWritingAtPath: path)
+        logHandle?.seekToEndOfFile()
+    }
+
+    func log(_ text: String) {
+        logHandle?.write(Data("\(CPTime.clock()) \(text)\n".utf8))
+    }
+
+    /// Attaches the operator's console: OPERATOR is logged on there, as at CP initialisation.
+    public func attachOperatorConsole(_ terminal: TerminalConnection) {
+        queue.post(.connected(terminal))
+        queue.post(.line(terminal, "LOGON OPERATOR \(directory.user("OPERATOR")?.password ?? "")"))
+    }
 }
 
 /// An error CP reports when it cannot start.

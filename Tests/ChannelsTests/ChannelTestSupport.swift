@@ -68,17 +68,26 @@ final class ScriptedDevice: Device {
     func reset() { resets += 1 }
 }
 
-/// A channel subsystem with one scripted device at 0C1, over 64K of storage.
-final class ChannelRig {
+/// A channel subsystem with the scripted device at 0C1.
+typealias ChannelRig = Rig<ScriptedDevice>
+
+extension Rig where D == ScriptedDevice {
+    convenience init() { self.init(ScriptedDevice(), at: 0x0C1) }
+}
+
+/// A channel subsystem with one device, over 64K of storage.
+final class Rig<D: Device> {
     let storage: MainStorage
     let channels: ChannelSubsystem
-    let device = ScriptedDevice()
-    let address: UInt16 = 0x0C1
+    let device: D
+    let address: UInt16
     let lowCore = LowCoreAddresses()
 
-    init() {
+    init(_ device: D, at address: UInt16) {
         storage = try! MainStorage(size: 64 << 10)
         channels = ChannelSubsystem(storage: storage)
+        self.device = device
+        self.address = address
         try! channels.attach(device, at: address)
     }
 

@@ -55,6 +55,15 @@ extension ChannelSubsystem {
     /// Performs an I/O instruction for the device or channel in bits 16-31 of
     /// its second-operand address; returns the condition code.
     public func perform(_ op: IOInstruction, address: UInt16, lowCore: LowCoreAddresses) -> UInt8 {
+        let cc = performInstruction(op, address: address, lowCore: lowCore)
+        if let ioTrace {
+            let stored = cc == 1 && op != .testChannel ? " CSW \(CSW(storage.doubleword(at: lowCore.csw)))" : ""
+            ioTrace("\(op) \(hexAddress(address)): cc \(cc)\(stored)")
+        }
+        return cc
+    }
+
+    func performInstruction(_ op: IOInstruction, address: UInt16, lowCore: LowCoreAddresses) -> UInt8 {
         processDueEvents()
         let channel = Int(address >> 8)
         // Channels 0-F are installed; any other channel number is not operational.
@@ -94,6 +103,7 @@ extension ChannelSubsystem {
         let caw = CAW(storage.word(at: lowCore.caw))
         storage.markAccess(store: false, at: lowCore.caw)
         let program = ChannelProgram(memory: ChannelStorage(storage: storage, key: caw.key), device: s.device, caw: caw)
+        program.trace = ioTrace
         switch program.run() {
         case .waiting:
             s.waitingProgram = program

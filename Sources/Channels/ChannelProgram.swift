@@ -60,6 +60,8 @@ final class ChannelProgram {
     private var initialCheck: ProgramEnd? = nil
     /// Time units the device has spent so far.
     private(set) var elapsed = 0
+    /// Called with a line for each command executed (`ChannelSubsystem.ioTrace`).
+    var trace: ((String) -> Void)? = nil
     /// A PCI flag was taken and its interruption not yet presented: the CSW
     /// to present for it. The subsystem presents it while the program works,
     /// or indicates PCI in the ending CSW (PoO, "Program-Controlled Interruption").
@@ -110,6 +112,11 @@ final class ChannelProgram {
         while true {
             let transfer = DataTransfer(memory: memory, ccw: ccw, at: ccwAddress)
             let result = device.execute(ccw.command, data: transfer, chained: !first)
+            if let trace {
+                let sense = result == .status(.unitCheck) || result == .status([.channelEnd, .deviceEnd, .unitCheck])
+                    ? " sense " + device.sense.prefix(8).map { h2($0) }.joined() : ""
+                trace("  \(String(ccwAddress, radix: 16, uppercase: true)): \(ccw) -> \(result)\(sense)")
+            }
             var status: UnitStatus
             var deviceEndLater: (UnitStatus, Int)? = nil
             switch result {

@@ -33,6 +33,8 @@ public final class ChannelSubsystem {
     var subchannels: [UInt16: Subchannel] = [:]
     /// Addresses with an interruption condition, in the order they became pending.
     var pendingOrder: [UInt16] = []
+    /// Called with a line for each I/O instruction, command and interruption (`s370 ipl --trace-io`).
+    public var ioTrace: ((String) -> Void)? = nil
     /// Model number STORE CHANNEL ID reports (bits 4-15 of the channel ID).
     public var channelModel: UInt16 = 0x370
 
@@ -184,6 +186,7 @@ public final class ChannelSubsystem {
             }
             if !s.hasPendingInterruption { pendingOrder.remove(at: i) }
             storeCSW(csw, at: cswAddress)
+            ioTrace?("I/O interruption \(hexAddress(a)): CSW \(csw)")
             return a
         }
         return nil

@@ -20,6 +20,13 @@ public struct IPLError: Error, CustomStringConvertible, Equatable {
     /// The CSW of the failed operation, when there is one.
     public var csw: CSW?
 
+    /// An IPL error for the load unit at `address`.
+    public init(address: UInt16, message: String, csw: CSW? = nil) {
+        self.address = address
+        self.message = message
+        self.csw = csw
+    }
+
     public var description: String { "IPL from \(hexAddress(address)) failed: \(message)" }
 }
 
@@ -36,6 +43,7 @@ extension ChannelSubsystem {
         }
         let program = ChannelProgram(memory: ChannelStorage(storage: storage, key: 0), device: s.device,
                                      implied: ChannelSubsystem.iplCCW, at: 0)
+        program.trace = ioTrace
         switch program.run() {
         case .waiting:
             s.device.halt()

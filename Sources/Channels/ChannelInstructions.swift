@@ -104,10 +104,11 @@ extension ChannelSubsystem {
         storage.markAccess(store: false, at: lowCore.caw)
         let program = ChannelProgram(memory: ChannelStorage(storage: storage, key: caw.key), device: s.device, caw: caw)
         program.trace = ioTrace
-        switch program.run() {
-        case .waiting:
-            s.waitingProgram = program
+        let step = program.run()
+        switch step {
+        case .waiting, .paused:
             takePCI(program, s)
+            settle(step, program, s, elapsedBefore: 0)
             return 0
         case .ended(let e):
             if e.checkBeforeSelection {
@@ -130,7 +131,7 @@ extension ChannelSubsystem {
                 return 1
             }
             takePCI(program, s)
-            s.completion = (now &+ UInt64(max(1, program.elapsed)), e)
+            settle(step, program, s, elapsedBefore: 0)
             return 0
         }
     }

@@ -45,6 +45,9 @@ enum ProgramStep {
     case ended(ProgramEnd)
     /// The device waits for something outside; the program is suspended at its current CCW.
     case waiting
+    /// The program has run `maxCommands` commands and goes on later (a program
+    /// that loops, as "TIC *" does, must not hold the CPU's thread).
+    case paused
 }
 
 /// A channel program at a subchannel.
@@ -106,10 +109,17 @@ final class ChannelProgram {
         ccwAddress = address
     }
 
-    /// Runs the program until it ends or its device must wait.
-    func run() -> ProgramStep {
+    /// Commands one call of `run` executes at most.
+    static let commandsPerRun = 10_000
+
+    /// Runs the program until it ends, its device must wait, or it has
+    /// executed `maxCommands` commands.
+    func run(maxCommands: Int = ChannelProgram.commandsPerRun) -> ProgramStep {
         if let e = initialCheck { return .ended(e) }
+        var commands = 0
         while true {
+            if commands >= maxCommands { return .paused }
+            commands += 1
             let transfer = DataTransfer(memory: memory, ccw: ccw, at: ccwAddress)
             let result = device.execute(ccw.command, data: transfer, chained: !first)
             if let trace {

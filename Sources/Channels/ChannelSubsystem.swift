@@ -38,6 +38,10 @@ public final class ChannelSubsystem {
     /// Model number STORE CHANNEL ID reports (bits 4-15 of the channel ID).
     public var channelModel: UInt16 = 0x370
 
+    /// Commands a channel program executes before it lets the CPU go on (it
+    /// continues at the next event; HALT I/O can end it).
+    public static let commandsPerSlice = ChannelProgram.commandsPerRun
+
     /// A channel subsystem over `storage`.
     public init(storage: MainStorage) {
         self.storage = storage
@@ -87,8 +91,12 @@ public final class ChannelSubsystem {
         return best
     }
 
-    /// Makes what is due by `now` happen: program endings and device ends become interruption conditions.
+    /// Makes what is due by `now` happen: paused programs go on, program
+    /// endings and device ends become interruption conditions.
     public func processDueEvents() {
+        for s in subchannels.values where s.paused {
+            resume(s)
+        }
         for s in subchannels.values {
             if let c = s.completion, c.at <= now {
                 s.finish(c.end, at: c.at)
@@ -104,7 +112,8 @@ public final class ChannelSubsystem {
 
     /// Whether a channel program at `address` is suspended, waiting for its device (a console read).
     public func isWaitingForDevice(_ address: UInt16) -> Bool {
-        subchannels[address]?.waitingProgram != nil
+        guard let s = subchannels[address] else { return false }
+        return s.waitingProgram != nil && !s.paused
     }
 
     /// Whether a channel program is executing at `address`.
@@ -114,17 +123,30 @@ public final class ChannelSubsystem {
 
     /// Lets suspended programs try again (something outside has changed: an operator typed a line).
     public func resumeWaitingPrograms() {
-        for s in subchannels.values {
-            guard let p = s.waitingProgram else { continue }
-            let before = p.elapsed
-            switch p.run() {
-            case .waiting:
-                takePCI(p, s)
-            case .ended(let e):
-                takePCI(p, s)
-                s.waitingProgram = nil
-                s.completion = (now &+ UInt64(max(1, p.elapsed - before)), e)
-            }
+        for s in subchannels.values where s.waitingProgram != nil {
+            resume(s)
+        }
+    }
+
+    /// Runs the suspended program of `s` on.
+    func resume(_ s: Subchannel) {
+        guard let p = s.waitingProgram else { return }
+        let before = p.elapsed
+        let step = p.run()
+        takePCI(p, s)
+        settle(step, p, s, elapsedBefore: before)
+    }
+
+    /// Records where a program run has got to: suspended, or ending at a time.
+    func settle(_ step: ProgramStep, _ p: ChannelProgram, _ s: Subchannel, elapsedBefore: Int) {
+        switch step {
+        case .waiting, .paused:
+            s.waitingProgram = p
+            if case .paused = step { s.paused = true } else { s.paused = false }
+        case .ended(let e):
+            s.waitingProgram = nil
+            s.paused = false
+            s.completion = (now &+ UInt64(max(1, p.elapsed - elapsedBefore)), e)
         }
     }
 

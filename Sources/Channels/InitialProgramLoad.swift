@@ -44,7 +44,18 @@ extension ChannelSubsystem {
         let program = ChannelProgram(memory: ChannelStorage(storage: storage, key: 0), device: s.device,
                                      implied: ChannelSubsystem.iplCCW, at: 0)
         program.trace = ioTrace
-        switch program.run() {
+        var step = program.run()
+        // IPL runs its program to the end; a program that never ends leaves the CPU stopped.
+        var slices = 1
+        while case .paused = step, slices < 100 {
+            step = program.run()
+            slices += 1
+        }
+        switch step {
+        case .paused:
+            s.device.halt()
+            return .failure(IPLError(address: address,
+                                     message: "the IPL channel program did not end after \(slices * ChannelProgram.commandsPerRun) commands"))
         case .waiting:
             s.device.halt()
             return .failure(IPLError(address: address,

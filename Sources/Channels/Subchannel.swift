@@ -19,8 +19,10 @@ final class Subchannel {
     /// The device model.
     let device: Device
 
-    /// A program suspended because its device waits.
+    /// A program suspended because its device waits, or paused after many commands.
     var waitingProgram: ChannelProgram? = nil
+    /// The suspended program is paused (it goes on at once), not waiting for its device.
+    var paused = false
     /// A program that has run and ends at `at` with `end`.
     var completion: (at: UInt64, end: ProgramEnd)? = nil
     /// The ending CSW, waiting to be presented (interruption pending in the subchannel).
@@ -60,13 +62,15 @@ final class Subchannel {
         pendingCSW = csw
         completion = nil
         waitingProgram = nil
+        paused = false
         if let later = end.deviceEndLater {
             deviceEnd = (now &+ UInt64(max(1, later.after)), later.status)
         }
     }
 
-    /// The earliest time something here is due.
+    /// The earliest time something here is due (0: a paused program goes on now).
     var nextEvent: UInt64? {
+        if waitingProgram != nil && paused { return 0 }
         switch (completion?.at, deviceEnd?.at) {
         case let (a?, b?): return min(a, b)
         case let (a?, nil): return a
@@ -78,6 +82,7 @@ final class Subchannel {
     /// Everything back to available, nothing pending (I/O reset).
     func reset() {
         waitingProgram = nil
+        paused = false
         completion = nil
         pendingCSW = nil
         pendingPCI = nil

@@ -121,6 +121,21 @@ import DATBox
         #expect(r.storage.bytes(at: 0x2000, count: 2) == [0xC1, 0xC2])
     }
 
+    @Test func aProgramThatNeverEndsGoesOnInSlicesUntilHalted() {
+        // NOP, TIC back: a loop in the channel, which must not hold the CPU's thread.
+        let r = ChannelRig()
+        r.program([CCW(command: 0x03, dataAddress: 0, flags: .chainCommand, count: 1),
+                   CCW(command: 0x08, dataAddress: 0x1000, count: 1)])
+        #expect(r.io(.startIO) == 0)
+        for _ in 0..<3 { r.channels.processDueEvents() }
+        #expect(r.io(.testIO) == 2)
+        #expect(r.device.commands.count > ChannelSubsystem.commandsPerSlice)
+        #expect(r.io(.haltIO) == 1)
+        #expect(r.interrupt() == r.address)
+        #expect(r.csw.unitStatus == .ended)
+        #expect(r.io(.testIO) == 0)
+    }
+
     @Test func clearIOEndsTheOperationAndClearsTheInterruption() {
         let r = ChannelRig()
         r.program([read])

@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // Machine builders and assertions shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler"]),
+        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "CP"]),
         .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         // The s370 command as users run it (the built executable, as a subprocess).

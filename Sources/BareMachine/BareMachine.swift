@@ -95,7 +95,7 @@ public final class BareMachine {
             case .ioInterruption:
                 // Nothing raises I/O interruptions yet.
                 cpu.ioPendingChannels = 0
-            case .intercepted, .translationMiss:
+            case .intercepted, .translationMiss, .addressStop:
                 // The bare machine intercepts nothing and walks its own tables.
                 continue
             case .programInterruption(let code, let ilc):

@@ -32,6 +32,12 @@ public final class ControlProgram: TerminalEvents {
     var users: [String: LoggedOnUser] = [:]
     /// The last line number given to a logon.
     var lineCounter = 0
+    /// Where the dispatcher's round-robin stands.
+    var dispatchCursor = 0
+    /// The real volumes in `home/dasd`.
+    let volumes: VolumeTable
+    /// The minidisk links in effect.
+    var links: [LinkRecord] = []
     /// The system log (`home/log/cp.log`).
     var logHandle: FileHandle?
     /// Set by SHUTDOWN: the dispatcher ends after this round.
@@ -46,6 +52,7 @@ public final class ControlProgram: TerminalEvents {
             throw CPError("\(path): cannot read the user directory")
         }
         directory = try Directory.parse(String(decoding: data, as: UTF8.self), file: path)
+        volumes = VolumeTable(folder: home + "/dasd")
     }
 
     /// Starts the dispatcher thread.
@@ -92,6 +99,7 @@ public final class ControlProgram: TerminalEvents {
     func dispatcherLoop() {
         openLog()
         log("CP STARTED, HOME \(home)")
+        for p in volumes.problems { log("DASD: \(p)") }
         while !shutdownRequested {
             let runnable = runnableMachines()
             for e in queue.take(waiting: runnable ? nil : idleWait()) {
@@ -139,6 +147,7 @@ public final class ControlProgram: TerminalEvents {
             s.terminal.disconnect()
         }
         sessions.removeAll()
+        volumes.flushAll()
         log("CP SHUT DOWN")
         try? logHandle?.close()
     }

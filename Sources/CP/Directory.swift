@@ -27,6 +27,19 @@ public struct MinidiskEntry: Equatable, Sendable {
     public var readPassword: String?
     public var writePassword: String?
     public var multiPassword: String?
+
+    public init(address: DeviceAddress, deviceType: String, startCylinder: Int, cylinders: Int, volser: String,
+                mode: String, readPassword: String? = nil, writePassword: String? = nil, multiPassword: String? = nil) {
+        self.address = address
+        self.deviceType = deviceType
+        self.startCylinder = startCylinder
+        self.cylinders = cylinders
+        self.volser = volser
+        self.mode = mode
+        self.readPassword = readPassword
+        self.writePassword = writePassword
+        self.multiPassword = multiPassword
+    }
 }
 
 /// A link made at logon to another user's minidisk.

@@ -30,6 +30,8 @@ final class LoggedOnUser {
     var mode: ConsoleMode = .cpRead
     /// The line number CP gave the user's terminal (QUERY NAMES shows it).
     var lineNumber: Int
+    /// The user's virtual machine.
+    var vm: VirtualMachine?
 
     init(entry: UserEntry, lineNumber: Int) {
         self.entry = entry

@@ -128,6 +128,11 @@ public final class CPU {
     @exclusivity(unchecked) var perRegisterSnapshot = [UInt32](repeating: 0, count: 16)
     /// The checking loop is needed: PER enabled, tracing, or an address stop.
     @exclusivity(unchecked) public internal(set) var needsCheckingLoop = false
+    /// Set when the CPU stopped at the address stop, so that the next run executes the instruction.
+    @exclusivity(unchecked) var stoppedAtAddress = false
+    /// The address stop (ADSTOP): the CPU exits `.addressStop` before executing
+    /// an instruction at this address (runs the checking loop).
+    public var addressStop: UInt32? = nil { didSet { updateLoopChoice() } }
     /// Count TLB hits (runs the checking loop; for measurements, not for speed).
     public var countTLBHits = false { didSet { updateLoopChoice() } }
     /// Instruction trace: called before each instruction in the checking loop.
@@ -222,7 +227,8 @@ public final class CPU {
 
     /// Decides whether the checking loop is needed (PER, tracing).
     func updateLoopChoice() {
-        needsCheckingLoop = tracer != nil || countTLBHits || (psw.perMask && cr[9] & 0xF000_0000 != 0)
+        needsCheckingLoop = tracer != nil || countTLBHits || addressStop != nil
+            || (psw.perMask && cr[9] & 0xF000_0000 != 0)
     }
 
     // MARK: Register pairs and floating-point registers

@@ -54,6 +54,9 @@ public enum Exit: Equatable, Sendable {
     /// An SVC interruption intercepted before it was taken; the owner reflects it
     /// with `CPU.supervisorCallInterruption(_:ilc:)`.
     case supervisorCall(number: UInt8, ilc: UInt8)
+    /// The instruction address reached the address stop (`CPU.addressStop`);
+    /// the instruction there has not been executed.
+    case addressStop
     /// The CPU entered the check-stop state: a machine check it cannot present
     /// (the machine-check mask is off), as the PoO defines it.
     case checkStop

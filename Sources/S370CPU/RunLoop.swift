@@ -72,6 +72,14 @@ extension CPU {
     @inline(never) func runChecking(_ budget: Int) -> Int {
         var done = 0
         while done < budget {
+            if let stop = addressStop, stop == psw.instructionAddress, !executePending {
+                if stoppedAtAddress { stoppedAtAddress = false } else {
+                    // Stop before the instruction; the next run executes it.
+                    stoppedAtAddress = true
+                    pendingExit = .addressStop
+                    break
+                }
+            }
             done += executeSlice(1, checking: true)
             if pendingExit != nil || psw.wait || !needsCheckingLoop || interruptionMayBePending { break }
         }

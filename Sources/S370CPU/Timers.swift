@@ -113,7 +113,7 @@ extension CPU {
     /// The CPU timer now.
     public var cpuTimer: UInt64 { cpuTimerDeadline &- cpuClock() }
     /// Sets the CPU timer.
-    func setCPUTimer(_ v: UInt64) { cpuTimerDeadline = cpuClock() &+ v }
+    public func setCPUTimer(_ v: UInt64) { cpuTimerDeadline = cpuClock() &+ v }
     /// Sets the clock comparator.
     func setClockComparator(_ v: UInt64) { clockComparator = v }
 

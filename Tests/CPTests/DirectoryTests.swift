@@ -1,7 +1,7 @@
 // The USER DIRECT format (vm370-reference.md, section 2).
 
 import Testing
-@testable import CP
+import CP
 
 @Suite struct DirectoryTests {
     let stock = """

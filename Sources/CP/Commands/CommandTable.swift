@@ -16,6 +16,8 @@ final class CommandContext {
     let rawOperands: String
     /// The response lines.
     var output: [String] = []
+    /// A LINK made from the directory at logon (no password asked).
+    var directoryLink = false
 
     init(cp: ControlProgram, user: LoggedOnUser?, session: Session?, operands: [String], raw: String) {
         self.cp = cp
@@ -47,7 +49,8 @@ struct CPCommand {
 extension ControlProgram {
     /// Executes one CP command line for `user` (or a session before logon);
     /// returns the response lines, and the message number of an error (0 when none).
-    func execute(commandLine: String, user: LoggedOnUser?, session: Session?) -> (lines: [String], code: Int) {
+    func execute(commandLine: String, user: LoggedOnUser?, session: Session?,
+                 directoryLink: Bool = false) -> (lines: [String], code: Int) {
         let trimmed = commandLine.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return ([], 0) }
         let words = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -55,6 +58,7 @@ extension ControlProgram {
         let raw = trimmed.dropFirst(words[0].count).trimmingCharacters(in: .whitespaces)
         let ctx = CommandContext(cp: self, user: user, session: session,
                                  operands: words.dropFirst().map { $0.uppercased() }, raw: raw)
+        ctx.directoryLink = directoryLink
         guard let command = commands.first(where: { $0.matches(verb) }),
               user != nil || command.beforeLogon,
               command.classes.isEmpty || user.map({ $0.holds(command.classes) }) == true else {

@@ -47,7 +47,9 @@ let package = Package(
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         // The s370 command as users run it (the built executable, as a subprocess),
         // and its terminal layer (the telnet protocol and server) in-process.
-        .testTarget(name: "ConsoleTests", dependencies: ["TestSupport", "console", "CP"]),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: ["TestSupport", "console", "CP", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "TestSupport"]),

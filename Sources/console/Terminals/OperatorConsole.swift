@@ -26,6 +26,7 @@ final class OperatorConsole: @unchecked Sendable {
 
     private let events: TerminalEvents
     private let input: Int32
+    private let output: UnsafeMutablePointer<FILE>
     /// Whether input is a terminal: readline; otherwise plain lines.
     let interactive: Bool
 
@@ -59,10 +60,12 @@ final class OperatorConsole: @unchecked Sendable {
     /// Readline has the terminal (from start until input ends or the console stops).
     private var usingReadline = false
 
-    /// A console on standard input and output that reports to `events`.
-    init(events: TerminalEvents, input: Int32 = STDIN_FILENO) {
+    /// A console on standard input and output (or on `input` and `output`,
+    /// a terminal of the tests' own) that reports to `events`.
+    init(events: TerminalEvents, input: Int32 = STDIN_FILENO, output: UnsafeMutablePointer<FILE> = stdout) {
         self.events = events
         self.input = input
+        self.output = output
         self.interactive = isatty(input) == 1
         self.current = ConsoleTerminal()
     }
@@ -160,9 +163,9 @@ final class OperatorConsole: @unchecked Sendable {
         if usingReadline {
             usingReadline = false
             rl_callback_handler_remove()  // gives the terminal its settings back
-            fputs("\n", stdout)
+            fputs("\n", output)
         }
-        fflush(stdout)
+        fflush(output)
         finished.signal()
     }
 
@@ -193,7 +196,7 @@ final class OperatorConsole: @unchecked Sendable {
                 if usingReadline {
                     rl_replace_line("", 0)
                     rl_point = 0
-                    redraw { fputs("\n", stdout) }
+                    redraw { fputs("\n", output) }
                 }
             case .stop:
                 stopping = true
@@ -205,7 +208,7 @@ final class OperatorConsole: @unchecked Sendable {
 
     private func show(_ lines: [String]) {
         redraw {
-            for l in lines { fputs(l + "\n", stdout) }
+            for l in lines { fputs(l + "\n", output) }
         }
     }
 
@@ -214,8 +217,8 @@ final class OperatorConsole: @unchecked Sendable {
         if usingReadline {
             redraw { rl_set_prompt(text) }
         } else {
-            fputs(text, stdout)
-            fflush(stdout)
+            fputs(text, output)
+            fflush(output)
             if !text.isEmpty { atLineStart = false }
         }
     }
@@ -228,13 +231,13 @@ final class OperatorConsole: @unchecked Sendable {
             rl_clear_visible_line()
             body()
             rl_on_new_line()
-            if echoOn { rl_redisplay() } else { fputs(promptText, stdout) }
+            if echoOn { rl_redisplay() } else { fputs(promptText, output) }
         } else {
-            if !atLineStart { fputs("\n", stdout) }
+            if !atLineStart { fputs("\n", output) }
             atLineStart = true
             body()
         }
-        fflush(stdout)
+        fflush(output)
     }
 
     /// Echo off (a password): readline keeps reading the line but shows only the prompt.
@@ -256,6 +259,8 @@ final class OperatorConsole: @unchecked Sendable {
         // SIGINT and SIGTERM are the command's (attention, shutdown), not readline's.
         rl_catch_signals = 0
         rl_readline_name = UnsafePointer(strdup("s370"))
+        rl_instream = input == STDIN_FILENO ? stdin : fdopen(input, "r")
+        rl_outstream = output
         rl_callback_handler_install("", readlineLineHandler)
         usingReadline = true
     }
@@ -274,6 +279,9 @@ final class OperatorConsole: @unchecked Sendable {
         }
         let line = String(cString: p)
         free(p)
+        // Readline ends a line on the screen only if it showed something; with
+        // echo off it showed nothing, so the prompt's line is ended here.
+        if !echoOn { fputs("\n", output) }
         if echoOn, !line.isEmpty, line != lastHistoryLine {
             add_history(line)
             lastHistoryLine = line

@@ -146,8 +146,10 @@ final class TelnetSession: ChannelInboundHandler, TerminalConnection, @unchecked
     private func output(_ bytes: [UInt8]) {
         guard !closing, !bytes.isEmpty, channel.isActive else { return }
         if pendingOutput + bytes.count > TelnetSession.maximumPendingOutput {
-            // The client has stopped reading (a half-open connection): drop it.
-            close()
+            // The client has stopped reading (a half-open connection): drop
+            // it now; what it has not taken would never arrive.
+            closing = true
+            channel.close(promise: nil)
             return
         }
         pendingOutput += bytes.count

@@ -162,8 +162,9 @@ final class OperatorConsole: @unchecked Sendable {
         }
         if usingReadline {
             usingReadline = false
+            let typed = rl_end > 0
             rl_callback_handler_remove()  // gives the terminal its settings back
-            fputs("\n", output)
+            if typed { fputs("\n", output) }
         }
         fflush(output)
         finished.signal()

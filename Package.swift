@@ -33,11 +33,13 @@ let package = Package(
         // CP: the control program: directory, virtual machines, dispatcher,
         // trap-and-emulate, virtual I/O, DIAGNOSE, CP commands.
         .target(name: "CP", dependencies: ["S370CPU", "DATBox", "Channels", "Records"]),
+        // The system's GNU readline, for the operator console (libreadline-dev).
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // The s370 command.
         .executableTarget(
             name: "console",
             dependencies: [
-                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "CP",
+                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "CP", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -46,8 +48,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "CP"]),
         .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
-        // The s370 command as users run it (the built executable, as a subprocess).
-        .testTarget(name: "ConsoleTests", dependencies: ["TestSupport"]),
+        // The s370 command as users run it (the built executable, as a subprocess),
+        // and its terminal layer (the telnet protocol and server) in-process.
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: ["TestSupport", "console", "CP", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "Channels", "Records", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "Records", "TestSupport"]),

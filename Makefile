@@ -30,15 +30,18 @@ run: release
 	$(RELEASE) asm Decks/samples/pagefault.asm --core .build/pagefault.bin
 	$(RELEASE) ipl --core .build/pagefault.bin@1000 --psw 0000000000001000 --storage 256K --dump 1200.8
 
-# The whole test suite, built optimised: the machine tests run hundreds of
-# millions of instructions (LOOP8, the random-program test).
+# The whole test suite, built optimised (the machine tests run hundreds of
+# millions of instructions) with testability (some tests look inside modules),
+# in a build folder of its own so that it never clashes with the s370 that
+# `make run` and the command-line tests use.
+TESTFLAGS = -c release -Xswiftc -enable-testing --scratch-path .build-test
 test: deps
 	$(SWIFT) build -c release
-	$(SWIFT) test -c release --parallel
+	$(SWIFT) test $(TESTFLAGS) --parallel
 
 # Soak, crash and scale runs.
 check-long: release
-	S370_LONG=1 $(SWIFT) test -c release --parallel
+	S370_LONG=1 $(SWIFT) test $(TESTFLAGS) --parallel
 
 bench: release
 	$(RELEASE) bench

@@ -127,21 +127,3 @@ struct RunCommand: ParsableCommand {
         return source
     }
 }
-
-// MARK: - TEMPORARY SHIM, to be deleted at merge
-
-// TEMPORARY: `ControlProgram.prepareHome(_:)` belongs to CP (the lead writes
-// it in Sources/CP/, with the full default system). Until it is there, this
-// stand-in writes a minimal USER DIRECT with OPERATOR so that `s370 run` can
-// be tried and tested. Delete this extension when CP's own prepareHome lands.
-extension ControlProgram {
-    static func prepareHome(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let directory = """
-            USER OPERATOR OPERATOR 1M 16M ABCDEG
-            USER USER1 USER1 1M 16M G
-
-            """
-        try directory.write(toFile: path + "/USER DIRECT", atomically: true, encoding: .utf8)
-    }
-}

@@ -25,10 +25,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The main job as it stands: a sample program on the bare machine.
+# The whole system: CP with the operator's console here and telnet terminals
+# on 127.0.0.1 port 3270 (the first run creates the default system in ./s370-data).
 run: release
-	$(RELEASE) asm Decks/samples/pagefault.asm --core .build/pagefault.bin
-	$(RELEASE) ipl --core .build/pagefault.bin@1000 --psw 0000000000001000 --storage 256K --dump 1200.8
+	$(RELEASE) run
 
 # The whole test suite, built optimised (the machine tests run hundreds of
 # millions of instructions) with testability (some tests look inside modules),

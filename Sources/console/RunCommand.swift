@@ -49,6 +49,9 @@ struct RunCommand: ParsableCommand {
         let server = TelnetServer(events: cp, attentionCharacter: attention)
         let address = try server.start(host: listen, port: port)
         cp.start()
+        // Host commands (s370 submit, s370 spool) reach the running system here.
+        let hostRequests = HostRequestServer(home: homePath, cp: cp)
+        try hostRequests.start()
         print("s370: the system in \(homePath) is up; telnet terminals: \(listen) port \(address.port ?? port)")
         if !TelnetServer.isLoopback(listen) {
             FileHandle.standardError.write(Data("""
@@ -70,6 +73,7 @@ struct RunCommand: ParsableCommand {
         try console.start()
 
         cp.waitUntilShutdown()
+        hostRequests.stop()
         console.stop()
         server.stop()
         for s in signals { s.cancel() }

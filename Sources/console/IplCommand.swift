@@ -193,13 +193,14 @@ struct IplCommand: ParsableCommand {
             // an enabled wait ends the run instead of waiting for input.
             operatorConsole = OperatorConsole(input: .none, output: output)
         }
-        // The 3215 at 009 unless the configuration puts one elsewhere.
+        // The 3215 at 009 unless the configuration puts one elsewhere (or 009 to another use).
         if let console = specs.first(where: { $0.type == "3215" }) {
             machine.consoleAddress = console.address
+            machine.console = operatorConsole
         } else if !specs.contains(where: { $0.address == 0x009 }) {
             specs.append(DeviceSpec(address: 0x009, type: "3215", path: nil, origin: "the console"))
+            machine.console = operatorConsole
         }
-        machine.console = operatorConsole
         for spec in specs {
             do {
                 let d = try MachineConfiguration.makeDevice(spec, console: spec.address == machine.consoleAddress ? operatorConsole : nil)

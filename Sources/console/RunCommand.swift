@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
         }
         fflush(stdout)
 
-        let console = OperatorConsole(events: cp)
+        let console = SystemConsole(events: cp)
         // SIGTERM shuts the system down cleanly; SIGINT (Ctrl-C) is the
         // console's attention key; a reader that went away (SIGPIPE) only
         // loses its output.

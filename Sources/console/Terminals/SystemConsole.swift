@@ -20,7 +20,7 @@ import Glibc
 #endif
 
 /// The operator's console.
-final class OperatorConsole: @unchecked Sendable {
+final class SystemConsole: @unchecked Sendable {
     /// Output lines held for the console thread beyond which new ones are dropped (and counted).
     static let maximumPendingLines = 10_000
 
@@ -106,7 +106,7 @@ final class OperatorConsole: @unchecked Sendable {
     fileprivate func post(_ r: Request) {
         lock.lock()
         if case .lines(_, let l) = r {
-            if pendingLines + l.count > OperatorConsole.maximumPendingLines {
+            if pendingLines + l.count > SystemConsole.maximumPendingLines {
                 droppedLines += l.count
                 lock.unlock()
                 return
@@ -336,7 +336,7 @@ final class OperatorConsole: @unchecked Sendable {
 /// takes over each time CP disconnects the console.
 final class ConsoleTerminal: TerminalConnection {
     let terminalName = "CONSOLE"
-    fileprivate weak var console: OperatorConsole?
+    fileprivate weak var console: SystemConsole?
 
     func write(lines: [String]) { console?.post(.lines(self, lines)) }
     func prompt(_ text: String) { console?.post(.prompt(self, text)) }
@@ -346,7 +346,7 @@ final class ConsoleTerminal: TerminalConnection {
 
 // readline calls back through C function pointers, which cannot capture: the
 // one console that uses readline is found here (set and used on its thread).
-private var readlineConsole: OperatorConsole?
+private var readlineConsole: SystemConsole?
 
 private let readlineLineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { line in
     readlineConsole?.readlineLine(line)

@@ -68,7 +68,7 @@ final class PseudoTerminal {
         let pty = try PseudoTerminal()
         let r = EventRecorder()
         let out = try #require(fdopen(dup(pty.slave), "w"))
-        let console = OperatorConsole(events: r, input: pty.slave, output: out)
+        let console = SystemConsole(events: r, input: pty.slave, output: out)
         #expect(console.interactive)
         try console.start()
         defer { console.stop() }
@@ -123,7 +123,7 @@ final class PseudoTerminal {
         let pty = try PseudoTerminal()
         let r = EventRecorder()
         let out = try #require(fdopen(dup(pty.slave), "w"))
-        let console = OperatorConsole(events: r, input: pty.slave, output: out)
+        let console = SystemConsole(events: r, input: pty.slave, output: out)
         try console.start()
         defer { console.stop() }
         #expect(eventually { r.connectedNames == ["CONSOLE"] })

@@ -71,3 +71,20 @@ import TestSupport
         #expect(badPSW.stderr.contains("16 hexadecimal digits"))
     }
 }
+
+@Suite struct LoadCommandTests {
+    @Test func objectDeckLoadsAndRunsFromItsEntryPoint() throws {
+        let dir = try temporaryDirectory()
+        let deck = dir + "/pagefault.obj"
+        let asm = try runS370(["asm", "Decks/samples/pagefault.asm", "-o", deck])
+        #expect(asm.status == 0, "\(asm.stderr)")
+        let r = try runS370(["ipl", "--load", deck + "@1000", "--storage", "256K", "--dump", "1200.8",
+                             "--report", "json", "--deterministic"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(o["psw"] as? String == "000A00000000AAAA")
+        #expect((o["storage"] as? [String: String])?["1200.8"] == "0000002400000008")
+        let bad = try runS370(["ipl", "--load", dir + "/nothing.obj@1000"])
+        #expect(bad.status != 0 && bad.stderr.contains("nothing.obj"))
+    }
+}

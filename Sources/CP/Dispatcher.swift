@@ -74,7 +74,8 @@ extension ControlProgram {
     func runSlice(_ vm: VirtualMachine) {
         let start = Date().timeIntervalSinceReferenceDate
         defer { vm.totalCPUSeconds += Date().timeIntervalSinceReferenceDate - start }
-        var budget = options.timeSlice
+        // While TRACE writes to the terminal, short slices keep CP answering.
+        var budget = vm.tracing ? 100 : options.timeSlice
         let cpu = vm.cpu
         while budget > 0 && vm.state == .running {
             vm.channels.now = max(vm.channels.now, cpu.instructionCount)

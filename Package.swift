@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "Channels", "Records", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "Records", "TestSupport"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler", "S370CPU", "TestSupport"]),
-        .testTarget(name: "CPTests", dependencies: ["CP", "TestSupport"]),
+        .testTarget(name: "CPTests", dependencies: ["CP", "Assembler", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

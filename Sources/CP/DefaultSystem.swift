@@ -5,17 +5,20 @@
 
 import Channels
 import Foundation
+import Records
 
-/// A stand-alone program to place in the default system: an IPL card deck
-/// (80-byte EBCDIC card images, as `s370 asm --ipl` writes them).
+/// A stand-alone program to place in the default system.
 public struct SampleProgram: Sendable {
     /// Its name, for the readers' spool files and the log.
     public var name: String
-    /// The self-loading IPL deck.
-    public var iplDeck: [UInt8]
-    public init(name: String, iplDeck: [UInt8]) {
+    /// The self-loading IPL deck (as `s370 asm --ipl` writes it).
+    public var iplDeck: [CardImage]
+    /// The object deck (as `s370 asm -o` writes it), for IPL text on a disk.
+    public var objectDeck: [CardImage]
+    public init(name: String, iplDeck: [CardImage], objectDeck: [CardImage]) {
         self.name = name
         self.iplDeck = iplDeck
+        self.objectDeck = objectDeck
     }
 }
 
@@ -103,14 +106,20 @@ extension ControlProgram {
     }
 
     /// Places the sample programs: the first as IPL text on MAINT's 190 (so
-    /// `IPL 190` starts it) once the DASD tools can write it; the rest go to the
-    /// users' readers through the spool.
+    /// that `IPL 190` starts it from any user, who all link it); every deck is
+    /// kept in `samples/` (and goes to the users' readers once the spool takes it).
     static func installSamples(home: String, volume: String, samples: [SampleProgram]) throws {
-        guard !samples.isEmpty else { return }
+        guard let first = samples.first else { return }
         let dir = home + "/samples"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for s in samples {
-            try Data(s.iplDeck).write(to: URL(fileURLWithPath: dir + "/\(s.name).ipl"))
+            try Data(CardDeck.ebcdic(s.iplDeck)).write(to: URL(fileURLWithPath: dir + "/\(s.name).ipl"))
         }
+        let image = try CKDImages.open(path: volume, readOnly: false)
+        let maint190 = MinidiskImage(volume: image, start: 1, cylinders: 20, readOnly: false)
+        // A minidisk has a label of its own on its first track, as CMS gives one.
+        try maint190.writeTrack(0, CKDVolume.labelTrack(serial: "MNT190"))
+        try IPLText.write(try ObjectText(deck: first.objectDeck, source: first.name), to: maint190)
+        try image.flush()
     }
 }

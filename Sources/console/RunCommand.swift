@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
         let attention = try RunCommand.parseAttentionKey(attentionKey)
         let homePath = RunCommand.resolveHome(home, environment: ProcessInfo.processInfo.environment)
         if try RunCommand.isEmptyHome(homePath) {
-            try ControlProgram.prepareHome(homePath)
+            try ControlProgram.prepareHome(homePath, samples: try assembledSamples())
             print("s370: created the default system in \(homePath)")
         }
         var options = CPOptions()

@@ -2,13 +2,19 @@
 
 import Foundation
 import Testing
+import Assembler
 import CP
 import TestSupport
 
 @Suite(.serialized) struct DefaultSystemTests {
     @Test func firstRunCreatesAWorkingSystemAndLaterRunsReuseIt() throws {
         let home = try temporaryDirectory("s370-home")
-        #expect(try ControlProgram.prepareHome(home) == true)
+        let hello = try assemble(try #require(repositoryFile("Decks/samples/hello.asm")))
+        let core = try hello.result.coreImage()
+        let sample = SampleProgram(name: "hello",
+                                   iplDeck: try IPLDeck.cards(image: core.bytes, origin: core.origin, entry: core.entryPoint),
+                                   objectDeck: hello.result.objectDeck.cards())
+        #expect(try ControlProgram.prepareHome(home, samples: [sample]) == true)
         #expect(try ControlProgram.prepareHome(home) == false)
         let volume = home + "/dasd/S370W1.cckd"
         let size = try FileManager.default.attributesOfItem(atPath: volume)[.size] as? Int ?? 0
@@ -31,5 +37,15 @@ import TestSupport
         #expect(u.waitFor("PASSWORD INCORRECT") != nil)
         cp.terminalLine(u, "LINK USER1 191 292 W PASS= WRITE")
         #expect(u.waitFor("NOT LINKED; R/O BY") != nil || u.waitFor("NOT LINKED") != nil)
+        // The sample on MAINT 190, which every user links: IPL 190 greets.
+        let mark = t.lines.count
+        cp.terminalLine(t, "IPL 190")
+        #expect(t.waitFor("HELLO FROM A SYSTEM/370.", after: mark) != nil)
+        #expect(t.waitFor("WHAT IS YOUR NAME?", after: mark) != nil)
+        cp.terminalLine(t, "ADA")
+        #expect(t.waitFor("HELLO, ADA", after: mark) != nil)
+        cp.terminalLine(t, "")
+        #expect(t.waitFor("GOODBYE.", after: mark) != nil)
+        #expect(t.waitFor("DISABLED WAIT PSW '00020000 00002000'", after: mark) != nil)
     }
 }

@@ -88,3 +88,18 @@ import TestSupport
         #expect(bad.status != 0 && bad.stderr.contains("nothing.obj"))
     }
 }
+
+@Suite struct SampleSourceTests {
+    @Test func embeddedSamplesMatchTheDecks() throws {
+        let out = try runS370(["asm", "--help"])
+        #expect(out.status == 0)
+        for name in ["hello", "pagefault"] {
+            #expect(repositoryFile("Decks/samples/\(name).asm") != nil)
+        }
+        let generated = try #require(repositoryFile("Sources/console/SampleSources.swift"))
+        for f in try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Decks/samples") where f.hasSuffix(".asm") {
+            let text = try #require(repositoryFile("Decks/samples/" + f))
+            #expect(generated.contains(text), "Sources/console/SampleSources.swift is out of date: run scripts/embed-samples.sh")
+        }
+    }
+}

@@ -42,6 +42,8 @@ public final class ControlProgram: TerminalEvents {
     var logHandle: FileHandle?
     /// Set by SHUTDOWN: the dispatcher ends after this round.
     var shutdownRequested = false
+    /// OPERATOR has been logged on at the system console.
+    var operatorStarted = false
 
     /// Loads the system in `home` (the directory file `USER DIRECT` in it).
     public init(home: String, options: CPOptions = CPOptions()) throws {
@@ -122,6 +124,11 @@ public final class ControlProgram: TerminalEvents {
             let s = Session(terminal: t)
             sessions[ObjectIdentifier(t)] = s
             t.write(lines: ["VM/370 ONLINE"])
+            // The system console: OPERATOR is logged on there at CP initialisation.
+            if t.terminalName == "CONSOLE" && !operatorStarted, let op = directory.user("OPERATOR") {
+                operatorStarted = true
+                completeLogon(s, userid: op.userid, password: op.password, noIPL: true)
+            }
         case .line(let t, let line):
             guard let s = sessions[ObjectIdentifier(t)] else { return }
             terminalInput(s, line)
@@ -167,10 +174,10 @@ public final class ControlProgram: TerminalEvents {
         logHandle?.write(Data("\(CPTime.clock()) \(text)\n".utf8))
     }
 
-    /// Attaches the operator's console: OPERATOR is logged on there, as at CP initialisation.
+    /// Attaches the operator's console (a terminal named `CONSOLE`): OPERATOR is
+    /// logged on there, as at CP initialisation.
     public func attachOperatorConsole(_ terminal: TerminalConnection) {
         queue.post(.connected(terminal))
-        queue.post(.line(terminal, "LOGON OPERATOR \(directory.user("OPERATOR")?.password ?? "")"))
     }
 }
 

@@ -29,7 +29,11 @@ public final class ControlProgram: TerminalEvents {
     /// Sessions by terminal.
     var sessions: [ObjectIdentifier: Session] = [:]
     /// Logged-on users by userid.
-    var users: [String: LoggedOnUser] = [:]
+    var users: [String: LoggedOnUser] = [:] {
+        didSet { runOrder = users.values.sorted { $0.lineNumber < $1.lineNumber } }
+    }
+    /// The logged-on users in the order the dispatcher takes them.
+    var runOrder: [LoggedOnUser] = []
     /// The last line number given to a logon.
     var lineCounter = 0
     /// Where the dispatcher's round-robin stands.

@@ -13,7 +13,7 @@ extension ControlProgram {
     /// Whether any machine can run now.
     func runnableMachines() -> Bool {
         wakeWaitingMachines()
-        return users.values.contains { isRunnable($0) }
+        return runOrder.contains { isRunnable($0) }
     }
 
     /// A machine runs when it is running and its user is not in CP READ (unless SET RUN ON).
@@ -25,7 +25,7 @@ extension ControlProgram {
     /// How long CP may sleep: until the earliest timer of a waiting machine (at most a second).
     func idleWait() -> Double {
         var best = 1.0
-        for u in users.values {
+        for u in runOrder {
             guard let vm = u.vm, vm.state == .enabledWait else { continue }
             if let t = vm.cpu.timeToNextTimerEvent() {
                 best = min(best, Double(t) / 4096 / 1_000_000)
@@ -36,7 +36,7 @@ extension ControlProgram {
 
     /// Machines in an enabled wait whose wait something has ended become runnable.
     func wakeWaitingMachines() {
-        for u in users.values {
+        for u in runOrder {
             guard let vm = u.vm, vm.state == .enabledWait else { continue }
             let cpu = vm.cpu
             if vm.deterministic, let t = cpu.timeToNextTimerEvent(), vm.channels.nextEventTime == nil,
@@ -59,12 +59,12 @@ extension ControlProgram {
 
     /// Runs one slice of the next runnable machine in turn.
     func dispatch() {
-        let order = users.keys.sorted()
-        guard !order.isEmpty else { return }
-        for k in 0..<order.count {
-            let userid = order[(dispatchCursor + k) % order.count]
-            guard let u = users[userid], isRunnable(u), let vm = u.vm else { continue }
-            dispatchCursor = (dispatchCursor + k + 1) % order.count
+        let n = runOrder.count
+        guard n > 0 else { return }
+        for k in 0..<n {
+            let u = runOrder[(dispatchCursor + k) % n]
+            guard isRunnable(u), let vm = u.vm else { continue }
+            dispatchCursor = (dispatchCursor + k + 1) % n
             runSlice(vm)
             return
         }

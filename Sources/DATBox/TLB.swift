@@ -38,27 +38,36 @@ public let tlbPageMask: UInt32 = 0x00FF_F800
 public final class TLBTable {
     /// The entries, indexed by `(address >> 11) & (tlbEntryCount - 1)`.
     public let entries: UnsafeMutablePointer<TLBEntry>
+    /// Where the generation lives: behind a pointer, so that a client in another
+    /// module reads it without Swift's dynamic exclusivity check (which a
+    /// stored class property would cost on every access from the CPU).
+    public let generation: UnsafeMutablePointer<UInt32>
     /// The generation in bits 24-31 of every tag filled now (never zero).
-    @exclusivity(unchecked) public private(set) var generationTag: UInt32 = 1 << 24
+    @inlinable public var generationTag: UInt32 { generation.pointee }
 
     init(base: UnsafeMutableRawPointer) {
         entries = UnsafeMutablePointer<TLBEntry>.allocate(capacity: tlbEntryCount)
         entries.initialize(repeating: TLBEntry(base: base), count: tlbEntryCount)
+        generation = .allocate(capacity: 1)
+        generation.initialize(to: 1 << 24)
     }
 
-    deinit { entries.deallocate() }
+    deinit {
+        entries.deallocate()
+        generation.deallocate()
+    }
 
     /// Makes every entry invalid: the next access to each page goes to the slow path.
     public func purge() {
-        if generationTag == 0xFF00_0000 {
+        if generation.pointee == 0xFF00_0000 {
             // The generation wraps: clear the tags so no old entry matches again.
             for i in 0..<tlbEntryCount {
                 entries[i].fetchTag = 0
                 entries[i].storeTag = 0
             }
-            generationTag = 1 << 24
+            generation.pointee = 1 << 24
         } else {
-            generationTag &+= 1 << 24
+            generation.pointee &+= 1 << 24
         }
     }
 

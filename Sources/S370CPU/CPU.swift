@@ -97,6 +97,10 @@ public final class CPU {
 
     /// The TLB table of the current translation context (DAT on/off, PSW key).
     @exclusivity(unchecked) var table: TLBTable
+    /// The current table's entries and generation, kept as pointers so that the
+    /// instruction paths reach them without retaining the table.
+    @exclusivity(unchecked) var tlbEntries: UnsafeMutablePointer<TLBEntry>
+    @exclusivity(unchecked) var tlbGeneration: UnsafeMutablePointer<UInt32>
     /// A program-interruption code raised by an instruction; 0 when none.
     @exclusivity(unchecked) var pendingProgramCode: UInt16 = 0
     /// The ILC of the instruction that raised `pendingProgramCode`.
@@ -150,6 +154,8 @@ public final class CPU {
         cr = .allocate(capacity: 16)
         cr.initialize(repeating: 0, count: 16)
         table = datBox.table(dat: false, key: 0)
+        tlbEntries = table.entries
+        tlbGeneration = table.generation
         initialCPUReset()
     }
 
@@ -213,6 +219,13 @@ public final class CPU {
     /// Selects the TLB table for the current translation mode and PSW key.
     func selectTable() {
         table = datBox.table(dat: psw.translation, key: psw.key)
+        tlbEntries = table.entries
+        tlbGeneration = table.generation
+    }
+
+    /// The access context of the current table, for instruction handlers.
+    @inline(__always) var accessContext: AccessContext {
+        AccessContext(entries: tlbEntries, generation: tlbGeneration.pointee, checking: needsCheckingLoop)
     }
 
     /// Loads a new PSW: the instruction address, keys and masks take effect at

@@ -14,7 +14,7 @@ extension CPU {
     @inline(never)
     func executeCold(_ i: UInt64) -> Bool {
         let cc = UInt32(psw.cc)
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         let r: UInt32
         switch Field.op(i) {
         case 0x04: r = setProgramMask(i, cc)

@@ -87,7 +87,7 @@ extension CPU {
     @inline(never) func setSystemMask(_ i: UInt64, _ cc: UInt32) -> UInt32 {
         if let r = privilegedCheck(i, cc) { return r }
         if psw.ecMode && cr[0] & 0x4000_0000 != 0 { raise(.specialOperation); return leave | cc }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let m = fetch8(address1(i), t) else { return leave | cc }
         return replaceSystemMask(m, cc)
     }
@@ -120,7 +120,7 @@ extension CPU {
     /// AC STNSM, AD STOSM: Store Then And / Or System Mask.
     @inline(never) func storeThenSystemMask(_ i: UInt64, _ cc: UInt32) -> UInt32 {
         if let r = privilegedCheck(i, cc) { return r }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         let old = psw.systemMask
         guard store8(address1(i), old, t) else { return leave | cc }
         let m = Field.op(i) == 0xAC ? old & Field.byte1(i) : old | Field.byte1(i)
@@ -136,7 +136,7 @@ extension CPU {
         guard a & 3 == 0 else { raise(.specification); return leave | cc }
         let r1 = Field.r1(i), r3 = Field.r2(i)
         let count = ((r3 - r1) & 15) + 1
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let range = operandRange(a, count * 4, store: false, t) else { return leave | cc }
         for k in 0..<count {
             var v: UInt32 = 0
@@ -161,7 +161,7 @@ extension CPU {
         guard a & 3 == 0 else { raise(.specification); return leave | cc }
         let r1 = Field.r1(i), r3 = Field.r2(i)
         let count = ((r3 - r1) & 15) + 1
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let range = operandRange(a, count * 4, store: true, t) else { return leave | cc }
         for k in 0..<count {
             let v = cr[(r1 + k) & 15]

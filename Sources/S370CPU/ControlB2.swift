@@ -7,7 +7,7 @@ extension CPU {
     /// Dispatches B2xx.
     @inline(never) func executeB2(_ i: UInt64, _ cc: UInt32) -> UInt32 {
         let a = address1(i)
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         switch Field.byte1(i) {
         case 0x05: // STCK: Store Clock (not privileged); CC 0, the clock is in the set state.
             return store64(a, storeClockValue(), t) ? 0 : leave | cc

@@ -24,7 +24,7 @@ extension CPU {
         let l1 = Field.r1(i) + 1, l2 = Field.r2(i) + 1
         let a1 = address1(i), a2 = address2(i)
         // Stores are noted for PER only when they happen (noteDecimalStore).
-        let t = AccessContext(table, checking: false)
+        let t = AccessContext(entries: tlbEntries, generation: tlbGeneration.pointee, checking: false)
         guard let second = operandRange(a2, l2, store: false, t),
               let first = operandRange(a1, l1, store: storeFirst, t) else { return nil }
         return DecimalOperands(a1: a1, l1: l1, first: first, a2: a2, l2: l2, second: second)
@@ -155,7 +155,7 @@ extension CPU {
         let rounding = UInt128(Field.r2(i))
         let shift = Int(address2(i) & 0x3F)
         let a1 = address1(i)
-        let t = AccessContext(table, checking: false)
+        let t = AccessContext(entries: tlbEntries, generation: tlbGeneration.pointee, checking: false)
         guard let field = operandRange(a1, l1, store: true, t) else { return leave | cc }
         let x = field.readPacked(l1)
         guard x.signValid else { return decimalDataException(cc) }

@@ -13,7 +13,7 @@ extension CPU {
     /// -2**31 .. 2**31-1 completes the operation with the rightmost 32 bits of
     /// the binary result in R1 and a fixed-point-divide exception, which no mask bit disallows.
     @inline(never) func convertToBinary(_ i: UInt64, _ cc: UInt32) -> UInt32 {
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let v = fetch64(addressRX(i), t) else { return leave | cc }
         let sign = UInt8(truncatingIfNeeded: v & 0x0F)
         guard sign >= 0xA else { return decimalDataException(cc) }
@@ -46,7 +46,7 @@ extension CPU {
             m /= 10
             shift += 4
         }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard store64(addressRX(i), packed, t) else { return leave | cc }
         return cc
     }

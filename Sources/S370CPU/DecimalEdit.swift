@@ -39,7 +39,7 @@ extension CPU {
     func edit(_ i: UInt64, _ cc: UInt32, mark: Bool) -> UInt32 {
         let n = Int(Field.byte1(i)) + 1
         let a1 = address1(i)
-        let t = AccessContext(table, checking: false)
+        let t = AccessContext(entries: tlbEntries, generation: tlbGeneration.pointee, checking: false)
         guard let pattern = operandRange(a1, n, store: true, t) else { return leave | cc }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { result -> UInt32 in
             let fill = pattern.at(0).load(as: UInt8.self)

@@ -14,7 +14,7 @@ extension CPU {
     /// first for store (fetch and store for MVO). Nil after an access exception.
     func mapMoveOperands(_ i: UInt64) -> (first: OperandRange, l1: Int, second: OperandRange, l2: Int)? {
         let l1 = Field.r1(i) + 1, l2 = Field.r2(i) + 1
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let second = operandRange(address2(i), l2, store: false, t),
               let first = operandRange(address1(i), l1, store: true, t) else { return nil }
         return (first, l1, second, l2)

@@ -169,6 +169,10 @@ extension CPU {
         let r1 = Field.r1(i), r3 = Field.r2(i)
         let count = ((r3 - r1) & 15) + 1
         guard let range = operandRange(address1(i), count * 4, store: true, t) else { return leave | cc }
+        if range.contiguous {
+            for k in 0..<count { range.first.storeBytes(of: gpr[(r1 + k) & 15].bigEndian, toByteOffset: k * 4, as: UInt32.self) }
+            return cc
+        }
         for k in 0..<count {
             let v = gpr[(r1 + k) & 15]
             for b in 0..<4 { range.at(k * 4 + b).storeBytes(of: UInt8(truncatingIfNeeded: v >> UInt32(24 - 8 * b)), as: UInt8.self) }
@@ -181,6 +185,12 @@ extension CPU {
         let r1 = Field.r1(i), r3 = Field.r2(i)
         let count = ((r3 - r1) & 15) + 1
         guard let range = operandRange(address1(i), count * 4, store: false, t) else { return leave | cc }
+        if range.contiguous {
+            for k in 0..<count {
+                gpr[(r1 + k) & 15] = UInt32(bigEndian: range.first.loadUnaligned(fromByteOffset: k * 4, as: UInt32.self))
+            }
+            return cc
+        }
         for k in 0..<count {
             var v: UInt32 = 0
             for b in 0..<4 { v = v << 8 | UInt32(range.at(k * 4 + b).load(as: UInt8.self)) }
@@ -193,7 +203,7 @@ extension CPU {
     @inline(never) func compareAndSwap(_ i: UInt64, _ cc: UInt32) -> UInt32 {
         let a = address1(i)
         guard a & 3 == 0 else { raise(.specification); return leave | cc }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let range = operandRange(a, 4, store: true, t) else { return leave | cc }
         let p = range.first
         let current = UInt32(bigEndian: p.load(as: UInt32.self))
@@ -211,7 +221,7 @@ extension CPU {
         let a = address1(i)
         let r1 = Field.r1(i), r3 = Field.r2(i)
         guard a & 7 == 0, r1 & 1 == 0, r3 & 1 == 0 else { raise(.specification); return leave | cc }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let range = operandRange(a, 8, store: true, t) else { return leave | cc }
         let p = range.first
         let current = UInt64(bigEndian: p.load(as: UInt64.self))

@@ -91,7 +91,7 @@ extension CPU {
     /// read `needsCheckingLoop`: one class-property access, and its dynamic
     /// exclusivity check, less per instruction.
     @inline(__always) func operandFetchContext() -> AccessContext {
-        AccessContext(table, checking: false)
+        AccessContext(entries: tlbEntries, generation: tlbGeneration.pointee, checking: false)
     }
 
     /// Ends an instruction that produced a result: the new condition code, and

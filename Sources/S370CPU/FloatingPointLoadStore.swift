@@ -35,7 +35,7 @@ extension CPU {
     @inline(never) func storeFloatingPoint(_ i: UInt64, _ cc: UInt32) -> UInt32 {
         let r1 = Field.r1(i)
         guard isFloatingPointRegister(r1) else { return floatingPointSpecification(cc) }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         let v = fpr[r1 >> 1]
         let stored = Field.op(i) == 0x60
             ? store64(addressRX(i), v, t)

@@ -78,7 +78,7 @@ extension CPU {
         let mask = Field.r2(i)
         let n = mask.nonzeroBitCount
         if n == 0 { return 0 }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let range = operandRange(address1(i), n, store: false, t) else { return leave | cc }
         let r = gpr[Field.r1(i)]
         var k = 0
@@ -97,7 +97,7 @@ extension CPU {
         let n = mask.nonzeroBitCount
         // PoO: with a zero mask no storage is changed (access exceptions may still be recognized).
         if n == 0 { return cc }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let range = operandRange(address1(i), n, store: true, t) else { return leave | cc }
         let r = gpr[Field.r1(i)]
         var k = 0
@@ -114,7 +114,7 @@ extension CPU {
         let mask = Field.r2(i)
         let n = mask.nonzeroBitCount
         if n == 0 { return 0 }
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let range = operandRange(address1(i), n, store: false, t) else { return leave | cc }
         let r1 = Field.r1(i)
         var r = gpr[r1]
@@ -141,12 +141,34 @@ extension CPU {
         let n = Int(Field.byte1(i)) + 1
         guard let src = operandRange(address2(i), n, store: false, t),
               let dst = operandRange(address1(i), n, store: true, t) else { return false }
-        if src.contiguous && dst.contiguous && !(dst.first > src.first && dst.first < src.first + n) {
-            dst.first.copyMemory(from: src.first, byteCount: n)
+        if src.contiguous && dst.contiguous {
+            let d = dst.first, s = src.first
+            if !(d > s && d < s + n) {
+                d.copyMemory(from: s, byteCount: n)
+            } else {
+                moveOverlapping(d, s, n)
+            }
         } else {
             for k in 0..<n { dst.at(k).storeBytes(of: src.at(k).load(as: UInt8.self), as: UInt8.self) }
         }
         return true
+    }
+
+    /// A left-to-right byte move whose destination starts `d - s` bytes into its
+    /// source: each byte moved is one already moved that distance back, so the
+    /// move is a series of copies of that many bytes (a propagation when it is 1).
+    @inline(never) func moveOverlapping(_ d: UnsafeMutableRawPointer, _ s: UnsafeMutableRawPointer, _ n: Int) {
+        let distance = d - s
+        if distance == 1 {
+            d.initializeMemory(as: UInt8.self, repeating: s.load(as: UInt8.self), count: n)
+            return
+        }
+        var k = 0
+        while k < n {
+            let m = min(distance, n - k)
+            (d + k).copyMemory(from: s + k, byteCount: m)
+            k += m
+        }
     }
 
     /// D5 CLC: Compare Logical (character).
@@ -172,37 +194,78 @@ extension CPU {
               let dst = operandRange(address1(i), n, store: true, t) else { return leave | cc }
         let op = Field.op(i)
         var nonzero: UInt8 = 0
-        for k in 0..<n {
-            let d = dst.at(k)
-            let a = d.load(as: UInt8.self), b = src.at(k).load(as: UInt8.self)
-            let r: UInt8
+        if src.contiguous && dst.contiguous {
+            // One pass with plain pointers; left to right, so overlapping fields
+            // see the bytes already changed, as the PoO defines.
+            let d = dst.first.assumingMemoryBound(to: UInt8.self)
+            let s = src.first.assumingMemoryBound(to: UInt8.self)
             switch op {
-            case 0xD1: r = (a & 0xF0) | (b & 0x0F)
-            case 0xD3: r = (a & 0x0F) | (b & 0xF0)
-            case 0xD4: r = a & b
-            case 0xD6: r = a | b
-            default: r = a ^ b
+            case 0xD1: for k in 0..<n { d[k] = (d[k] & 0xF0) | (s[k] & 0x0F) }
+            case 0xD3: for k in 0..<n { d[k] = (d[k] & 0x0F) | (s[k] & 0xF0) }
+            case 0xD4: for k in 0..<n { let r = d[k] & s[k]; d[k] = r; nonzero |= r }
+            case 0xD6: for k in 0..<n { let r = d[k] | s[k]; d[k] = r; nonzero |= r }
+            default: for k in 0..<n { let r = d[k] ^ s[k]; d[k] = r; nonzero |= r }
             }
-            nonzero |= r
-            d.storeBytes(of: r, as: UInt8.self)
+        } else {
+            for k in 0..<n {
+                let p = dst.at(k)
+                let a = p.load(as: UInt8.self), b = src.at(k).load(as: UInt8.self)
+                let r: UInt8
+                switch op {
+                case 0xD1: r = (a & 0xF0) | (b & 0x0F)
+                case 0xD3: r = (a & 0x0F) | (b & 0xF0)
+                case 0xD4: r = a & b
+                case 0xD6: r = a | b
+                default: r = a ^ b
+                }
+                nonzero |= r
+                p.storeBytes(of: r, as: UInt8.self)
+            }
         }
         if op == 0xD1 || op == 0xD3 { return cc }
         return nonzero == 0 ? 0 : 1
+    }
+
+    /// A 256-byte translation table in one page whose fetch permission the TLB
+    /// already holds (no exception is possible then); nil otherwise.
+    @inline(__always) private func wholeTable(_ a: UInt32, _ t: AccessContext) -> OperandRange? {
+        let e = t.entry(a)
+        guard a & 0x7FF <= 0x700, e.pointee.fetchTag == (a & tlbPageMask) | t.generation else { return nil }
+        let p = e.pointee.hostBase + Int(a)
+        return OperandRange(first: p, firstCount: 256, second: p)
+    }
+
+    /// The highest byte of an operand (the table bytes TR and TRT can reference).
+    private func highestByte(_ r: OperandRange, _ n: Int) -> Int {
+        var highest: UInt8 = 0
+        if r.contiguous {
+            let p = r.first.assumingMemoryBound(to: UInt8.self)
+            for k in 0..<n { highest = max(highest, p[k]) }
+        } else {
+            for k in 0..<n { highest = max(highest, r.at(k).load(as: UInt8.self)) }
+        }
+        return Int(highest)
     }
 
     /// DC TR: Translate. Each byte of the first operand is replaced by the byte
     /// of the table (second operand) it indexes.
     @inline(never) func translate(_ i: UInt64, _ cc: UInt32) -> UInt32 {
         let n = Int(Field.byte1(i)) + 1
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         guard let dst = operandRange(address1(i), n, store: true, t) else { return leave | cc }
-        var highest: UInt8 = 0
-        for k in 0..<n { highest = max(highest, dst.at(k).load(as: UInt8.self)) }
-        // The table bytes that can be referenced are checked before any byte changes.
-        guard let table = operandRange(address2(i), Int(highest) + 1, store: false, t) else { return leave | cc }
-        for k in 0..<n {
-            let d = dst.at(k)
-            d.storeBytes(of: table.at(Int(d.load(as: UInt8.self))).load(as: UInt8.self), as: UInt8.self)
+        // The table bytes that can be referenced are checked before any byte
+        // changes: all 256 at once when the TLB already holds their page.
+        guard let table = wholeTable(address2(i), t)
+                ?? operandRange(address2(i), highestByte(dst, n) + 1, store: false, t) else { return leave | cc }
+        if dst.contiguous && table.contiguous {
+            let d = dst.first.assumingMemoryBound(to: UInt8.self)
+            let tb = table.first.assumingMemoryBound(to: UInt8.self)
+            for k in 0..<n { d[k] = tb[Int(d[k])] }
+        } else {
+            for k in 0..<n {
+                let p = dst.at(k)
+                p.storeBytes(of: table.at(Int(p.load(as: UInt8.self))).load(as: UInt8.self), as: UInt8.self)
+            }
         }
         return cc
     }
@@ -211,12 +274,11 @@ extension CPU {
     /// its argument address goes to GR1 bits 8-31, the function byte to GR2 bits 24-31.
     @inline(never) func translateAndTest(_ i: UInt64, _ cc: UInt32) -> UInt32 {
         let n = Int(Field.byte1(i)) + 1
-        let t = AccessContext(table, checking: needsCheckingLoop)
+        let t = accessContext
         let a1 = address1(i)
         guard let arg = operandRange(a1, n, store: false, t) else { return leave | cc }
-        var highest: UInt8 = 0
-        for k in 0..<n { highest = max(highest, arg.at(k).load(as: UInt8.self)) }
-        guard let table = operandRange(address2(i), Int(highest) + 1, store: false, t) else { return leave | cc }
+        guard let table = wholeTable(address2(i), t)
+                ?? operandRange(address2(i), highestByte(arg, n) + 1, store: false, t) else { return leave | cc }
         for k in 0..<n {
             let f = table.at(Int(arg.at(k).load(as: UInt8.self))).load(as: UInt8.self)
             if f != 0 {

@@ -48,7 +48,7 @@ extension CPU {
                 if d == s {
                     // Moving a field onto itself: nothing changes.
                 } else if d > s && d < s + Int(n) {
-                    for k in 0..<Int(n) { (d + k).storeBytes(of: (s + k).load(as: UInt8.self), as: UInt8.self) }
+                    moveOverlapping(d, s, Int(n))
                 } else {
                     d.copyMemory(from: s, byteCount: Int(n))
                 }

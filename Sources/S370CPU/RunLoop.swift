@@ -101,7 +101,7 @@ extension CPU {
     @inline(__always)
     func executeSlice(_ budget: Int, checking: Bool) -> Int {
         let gpr = self.gpr
-        let t = AccessContext(table, checking: checking)
+        let t = AccessContext(entries: tlbEntries, generation: tlbGeneration.pointee, checking: checking)
         var ia = psw.instructionAddress
         var cc = UInt32(psw.cc)
         var remaining = budget

@@ -26,6 +26,12 @@ struct AccessContext {
         self.checking = checking
     }
 
+    @inline(__always) init(entries: UnsafeMutablePointer<TLBEntry>, generation: UInt32, checking: Bool) {
+        self.entries = entries
+        self.generation = generation
+        self.checking = checking
+    }
+
     @inline(__always) func entry(_ a: UInt32) -> UnsafeMutablePointer<TLBEntry> {
         entries + Int((a >> 11) & UInt32(tlbEntryCount - 1))
     }
@@ -129,16 +135,16 @@ extension CPU {
     @inline(never)
     func hostAddress(_ a: UInt32, store: Bool) -> UnsafeMutableRawPointer? {
         let address = a & 0x00FF_FFFF
-        let t = table
+        let entries = tlbEntries
         let i = Int((address >> 11) & UInt32(tlbEntryCount - 1))
-        let tag = (address & tlbPageMask) | t.generationTag
-        if (store ? t.entries[i].storeTag : t.entries[i].fetchTag) != tag {
-            if let x = datBox.fill(t, logical: address, store: store, key: psw.key, dat: psw.translation) {
+        let tag = (address & tlbPageMask) | tlbGeneration.pointee
+        if (store ? entries[i].storeTag : entries[i].fetchTag) != tag {
+            if let x = datBox.fill(table, logical: address, store: store, key: psw.key, dat: psw.translation) {
                 raiseAccess(x)
                 return nil
             }
         }
-        return t.entries[i].hostBase + Int(address)
+        return entries[i].hostBase + Int(address)
     }
 
     /// Raises an access exception found by the DAT box.

@@ -26,11 +26,13 @@ let package = Package(
         .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox", "Channels"]),
         // The S/370 assembler and the object-deck loader (s370 asm).
         .target(name: "Assembler", dependencies: ["S370CPU", "DATBox", "Records"]),
+        // The conformance suite's runner: assembles and runs Decks/conformance (s370 test).
+        .target(name: "Conformance", dependencies: ["Assembler", "BareMachine", "S370CPU", "DATBox", "Records"]),
         // The s370 command.
         .executableTarget(
             name: "console",
             dependencies: [
-                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records",
+                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Machine builders and assertions shared by the test targets.
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "TestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Assembler", "TestSupport"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler", "S370CPU", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,148 @@
+// The conformance suite: the decks of Decks/conformance, assembled with the
+// project's assembler and its macro library, run one at a time on a fresh
+// bare machine in deterministic mode, and judged from the results table each
+// deck keeps in low storage (the CONFBEG macro lays it out):
+//
+//   X'200' CL8 'S370CONF'   +8 checks declared   +12 checks recorded
+//   +16 checks failed        +20 A(index of records)   +24 CL8 deck name
+//   +32 1 when finished      +36 unexpected interruptions
+//
+// Each record (68 bytes): CL32 name, AL1 length, C status ('P'/'F'),
+// C kind, X'00', XL16 expected, XL16 got.
+
+import Assembler
+import BareMachine
+import DATBox
+import Foundation
+import Records
+import S370CPU
+
+/// The conformance suite on disk.
+public struct ConformanceSuite {
+    /// The folder of the decks (`Decks/conformance`).
+    public let directory: String
+    /// Instructions a deck may run before it is stopped.
+    public var instructionLimit: UInt64 = 50_000_000
+
+    /// The suite in `directory`.
+    public init(directory: String) { self.directory = directory }
+
+    /// Finds `Decks/conformance` in the current directory or above, or
+    /// above the running executable (`.build/release/s370`).
+    public static func locate() -> ConformanceSuite? {
+        var starts = [FileManager.default.currentDirectoryPath]
+        if let exe = CommandLine.arguments.first {
+            starts.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent().path)
+        }
+        for start in starts {
+            var url = URL(fileURLWithPath: start)
+            for _ in 0..<6 {
+                let candidate = url.appendingPathComponent("Decks/conformance")
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("maclib").path) {
+                    return ConformanceSuite(directory: candidate.path)
+                }
+                url = url.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+
+    /// The deck names (file names without `.asm`), sorted.
+    public var decks: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return files.filter { $0.hasSuffix(".asm") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    /// The macro library folder.
+    public var maclib: String { directory + "/maclib" }
+
+    /// Assembles a deck; the result carries the diagnostics.
+    public func assemble(_ deck: String) throws -> AssemblyResult {
+        var options = AssemblerOptions()
+        options.macroLibraries = [maclib]
+        options.sourceName = "\(directory)/\(deck).asm"
+        options.date = Date(timeIntervalSince1970: 0)
+        return try Assembler.assemble(file: options.sourceName, options: options)
+    }
+
+    /// Assembles and runs one deck.
+    public func run(_ deck: String) -> DeckResult {
+        var result = DeckResult(deck: deck, checks: [], declared: 0, waitSaysPass: false, status: "not run",
+                                finalPSW: 0, instructions: 0, printed: [], error: nil)
+        let assembly: AssemblyResult
+        do {
+            assembly = try assemble(deck)
+        } catch {
+            result.error = "cannot read the deck: \(error)"
+            return result
+        }
+        if assembly.hasErrors {
+            let first = assembly.diagnostics.prefix(5).map(\.description).joined(separator: "; ")
+            result.error = "assembly failed (return code \(assembly.returnCode)): \(first)"
+            return result
+        }
+        let image: CoreImage
+        do { image = try assembly.coreImage() } catch {
+            result.error = "no core image: \(error)"
+            return result
+        }
+        let machine: BareMachine
+        do {
+            machine = try ConformanceMachine.make()
+        } catch {
+            result.error = "cannot build the machine: \(error)"
+            return result
+        }
+        guard machine.storage.load(image.bytes, at: image.origin) else {
+            result.error = "the deck (\(image.bytes.count) bytes) does not fit in storage"
+            return result
+        }
+        var psw = PSW()
+        psw.instructionAddress = image.entryPoint
+        machine.cpu.loadPSW(psw)
+        let run = machine.run(maxInstructions: instructionLimit)
+        result.status = run.status.rawValue
+        result.instructions = run.instructions
+        result.finalPSW = machine.cpu.psw.value
+        result.printed = ConformanceMachine.printedLines(machine)
+        result.waitSaysPass = run.status == .disabledWait && machine.cpu.psw.instructionAddress == 0
+        readResults(machine.storage, into: &result)
+        return result
+    }
+
+    /// Reads the header and the records the deck made.
+    func readResults(_ storage: MainStorage, into result: inout DeckResult) {
+        let header = storage.bytes(at: 0x200, count: 48)
+        guard header.count == 48, EBCDIC.decode(header[0..<8]) == "S370CONF" else {
+            result.error = "no results table at X'200' (the deck did not start with CONFBEG)"
+            return
+        }
+        func word(_ b: [UInt8], _ at: Int) -> UInt32 {
+            UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3])
+        }
+        result.declared = Int(word(header, 8))
+        let recorded = min(Int(word(header, 12)), result.declared + 64)
+        let index = word(header, 20)
+        let entries = storage.bytes(at: index, count: recorded * 4)
+        guard entries.count == recorded * 4 else {
+            result.error = "the results index at X'\(String(index, radix: 16))' is outside storage"
+            return
+        }
+        for i in 0..<recorded {
+            let address = word(entries, i * 4) & 0x00FF_FFFF
+            let r = storage.bytes(at: address, count: 68)
+            guard r.count == 68 else {
+                result.error = "record \(i + 1) at X'\(String(address, radix: 16))' is outside storage"
+                return
+            }
+            let length = max(1, min(16, Int(r[32])))
+            let name = EBCDIC.decode(r[0..<32]).trimmingCharacters(in: .whitespaces)
+            let expected = Array(r[36..<36 + length]), got = Array(r[52..<52 + length])
+            // The deck's verdict and the runner's must agree: a broken compare in
+            // the deck cannot turn a failure into a pass.
+            let passed = r[33] == 0xD7 /* P */ && expected == got && r[34] != 0xE4 /* U */
+            result.checks.append(CheckResult(name: name, expected: expected, got: got, passed: passed,
+                                             unexpected: r[34] == 0xE4))
+        }
+    }
+}

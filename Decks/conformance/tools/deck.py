@@ -44,6 +44,8 @@ class Deck:
     def i(self, *lines):
         """Instructions, written as 'OP   OPERANDS' (columns added)."""
         for line in lines:
+            if not line:
+                continue
             if line.startswith("*") or line.startswith(" ") or line[:1].isalpha() and line.split()[0].startswith("ZZ"):
                 self.out.append(line)
                 continue

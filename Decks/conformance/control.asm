@@ -18,16 +18,6 @@
          PROBLEM MODE=BC
          DC    X'83000000'
          PICHK 0002,ILC=2
-         CASE  'WRD problem state'
-         PIARM 
-         PROBLEM MODE=BC
-         WRD   @W,0
-         PICHK 0002,ILC=2
-         CASE  'RDD problem state'
-         PIARM 
-         PROBLEM MODE=BC
-         RDD   @W,0
-         PICHK 0002,ILC=2
          CASE  'STNSM problem state'
          PIARM 
          PROBLEM MODE=BC

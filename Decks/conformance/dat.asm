@@ -100,7 +100,7 @@ ZZDATGO  DS    0H
          L     9,=A(X'E0000')
          PIARM 
          BR    9
-         PICHK 0011,ILC=1,ADDR=X'E0000'
+         PICHK 0011,ILC=ANY,ADDR=X'E0000'
          CASE  'IPTE'
          L     2,=A(X'211C0')
          L     3,=A(X'E1000')

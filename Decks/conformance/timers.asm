@@ -58,10 +58,20 @@ ZZTM2    BCT   2,ZZTM2
          SLR   5,3
          CHKCC 3
          CASE  'TIMERS interval interruption'
+         MVC   80(4),=X'7FFFFFFF'
          LCTL  0,0,=X'00000080'
-         MVC   80(4),=X'FFFFFF00'
          PIARM 
          SSM   =X'01'
-         PICHK 0080,ILC=0,CLASS=E
+         SSM   =X'00'
+         PIDISARM 
+         MVC   80(4),=X'00000100'
+         L     2,=F'50000000'
+         PIARM 
+         SSM   =X'01'
+ZZTM4    BCT   2,ZZTM4
+         PICHK 0080,CLASS=E,ADDR=ZZTM4
+         CASE  'TIMERS interval decremented'
+         TM    80,X'80'
+         CHKCC 3
          LCTL  0,0,@W+X'80'
          CONFEND

@@ -25,7 +25,7 @@ def priv(D, ins, ilc, name=None, mode="BC"):
 # ---------------------------------------------------------------- control
 D = Deck("control", "control instructions")
 PRIVS = [("SSM   @W", 2), ("LPSW  @W", 2), ("DIAG  0,0,0" if False else "DC    X'83000000'", 2),
-         ("WRD   @W,0", 2), ("RDD   @W,0", 2), ("STNSM @W,0", 2), ("STOSM @W,0", 2), ("SIGP  0,0,0", 2),
+         ("STNSM @W,0", 2), ("STOSM @W,0", 2), ("SIGP  0,0,0", 2),
          ("LRA   2,@W", 2), ("STCTL 0,0,@W", 2), ("LCTL  0,0,@W", 2), ("SSK   2,3", 1), ("ISK   2,3", 1),
          ("STIDP @W", 2), ("SCK   @W", 2), ("SCKC  @W", 2), ("STCKC @W", 2), ("SPT   @W", 2),
          ("STPT  @W", 2), ("SPKA  0", 2), ("IPK   0", 2), ("PTLB  0", 2), ("SPX   @W", 2), ("STPX  @W", 2),
@@ -377,8 +377,18 @@ D.case("TIMERS TOD bit 51")
 D.i("STCK  @W", "STCK  @W+8", "LM    2,3,@W", "LM    4,5,@W+8", "SLR   5,3")
 D.chkcc(3)
 D.case("TIMERS interval interruption")
-D.i("LCTL  0,0,=X'00000080'", "MVC   80(4),=X'FFFFFF00'")
-D.pi("SSM   =X'01'", 0x0080, 0, cls="E")
+# PoO: the interruption condition arises when the value at 80 goes from
+# positive to negative; one unit of bit 23 is 1/300 second.
+# A condition left pending by an earlier crossing (location 80 starts at
+# zero) is taken first, without a check.
+D.i("MVC   80(4),=X'7FFFFFFF'", "LCTL  0,0,=X'00000080'", "PIARM", "SSM   =X'01'", "SSM   =X'00'", "PIDISARM")
+D.i("MVC   80(4),=X'00000100'", "L     2,=F'50000000'", "PIARM", "SSM   =X'01'")
+D.label("ZZTM4", "BCT", "2,ZZTM4")
+D.i("PICHK 0080,CLASS=E,ADDR=ZZTM4")
+D.checks += 1
+D.case("TIMERS interval decremented")
+D.i("TM    80,X'80'")
+D.chkcc(3)
 D.i("LCTL  0,0,@W+X'80'")
 D.write("../timers.asm")
 
@@ -423,7 +433,8 @@ D.i("L     9,=A(X'100000')")
 D.pi("IC    2,0(9)", 0x10, 2, addr="INST")
 D.case("DAT instruction fetch")
 D.i("L     9,=A(X'E0000')")
-D.pi("BR    9", 0x11, 1, addr="X'E0000'")
+D.i("PIARM", "BR    9", "PICHK 0011,ILC=ANY,ADDR=X'E0000'")
+D.checks += 1
 D.case("IPTE")
 D.i("L     2,=A(X'211C0')", "L     3,=A(X'E1000')", "IPTE  2,3", "LRA   4,0(3)")
 D.chkcc(2)

@@ -30,21 +30,7 @@ public struct ConformanceSuite {
     /// Finds `Decks/conformance` in the current directory or above, or
     /// above the running executable (`.build/release/s370`).
     public static func locate() -> ConformanceSuite? {
-        var starts = [FileManager.default.currentDirectoryPath]
-        if let exe = CommandLine.arguments.first {
-            starts.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent().path)
-        }
-        for start in starts {
-            var url = URL(fileURLWithPath: start)
-            for _ in 0..<6 {
-                let candidate = url.appendingPathComponent("Decks/conformance")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("maclib").path) {
-                    return ConformanceSuite(directory: candidate.path)
-                }
-                url = url.deletingLastPathComponent()
-            }
-        }
-        return nil
+        locateFolder("Decks/conformance", containing: "maclib").map { ConformanceSuite(directory: $0) }
     }
 
     /// The deck names (file names without `.asm`), sorted.
@@ -145,4 +131,24 @@ public struct ConformanceSuite {
                                              unexpected: r[34] == 0xE4))
         }
     }
+}
+
+/// Finds `relative` (for example `Decks/bench`) holding `marker` in the current
+/// directory or one of its parents, or above the running executable.
+public func locateFolder(_ relative: String, containing marker: String) -> String? {
+    var starts = [FileManager.default.currentDirectoryPath]
+    if let exe = CommandLine.arguments.first {
+        starts.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent().path)
+    }
+    for start in starts {
+        var url = URL(fileURLWithPath: start)
+        for _ in 0..<6 {
+            let candidate = url.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(marker).path) {
+                return candidate.path
+            }
+            url = url.deletingLastPathComponent()
+        }
+    }
+    return nil
 }

@@ -515,4 +515,131 @@ ZZY4     DS    0H
          CASE  'SPX STPX'
          STPX  @W
          CHKS  @W,X'00000000'
+         CASE  'STNSM FC 0F'
+         MVI   @W+2,X'FC'
+         SSM   @W+2
+         STNSM @W,X'0F'
+         STNSM @W+1,X'00'
+         CHKS  @W,X'FC0C'
+         CASE  'STOSM 00 F0'
+         MVI   @W+2,X'00'
+         SSM   @W+2
+         STOSM @W,X'F0'
+         STNSM @W+1,X'00'
+         CHKS  @W,X'00F0'
+         CASE  'STOSM 81 7E'
+         MVI   @W+2,X'80'
+         SSM   @W+2
+         STOSM @W,X'7E'
+         STNSM @W+1,X'00'
+         CHKS  @W,X'80FE'
+         CASE  'STNSM FF 00'
+         MVI   @W+2,X'FE'
+         SSM   @W+2
+         STNSM @W,X'00'
+         STNSM @W+1,X'00'
+         CHKS  @W,X'FE00'
+         CASE  'STOSM 3C C3'
+         MVI   @W+2,X'3C'
+         SSM   @W+2
+         STOSM @W,X'C2'
+         STNSM @W+1,X'00'
+         CHKS  @W,X'3CFE'
+         CASE  'STNSM 7C 80'
+         MVI   @W+2,X'7C'
+         SSM   @W+2
+         STNSM @W,X'80'
+         STNSM @W+1,X'00'
+         CHKS  @W,X'7C00'
+         CASE  'STCTL LCTL CR2'
+         STCTL 2,2,@W+X'80'
+         LCTL  2,2,=X'FFFFFFFF'
+         STCTL 2,2,@W
+         LCTL  2,2,@W+X'80'
+         CHKS  @W,X'FFFFFFFF'
+         CASE  'STCTL LCTL CR8'
+         STCTL 8,8,@W+X'80'
+         LCTL  8,8,=X'00008001'
+         STCTL 8,8,@W
+         LCTL  8,8,@W+X'80'
+         CHKS  @W,X'00008001'
+         CASE  'STCTL LCTL CR9'
+         STCTL 9,9,@W+X'80'
+         LCTL  9,9,=X'00000000'
+         STCTL 9,9,@W
+         LCTL  9,9,@W+X'80'
+         CHKS  @W,X'00000000'
+         CASE  'STCTL LCTL CR14'
+         STCTL 14,14,@W+X'80'
+         LCTL  14,14,=X'C2000000'
+         STCTL 14,14,@W
+         LCTL  14,14,@W+X'80'
+         CHKS  @W,X'C2000000'
+         CASE  'STCTL LCTL CR15'
+         STCTL 15,15,@W+X'80'
+         LCTL  15,15,=X'00000200'
+         STCTL 15,15,@W
+         LCTL  15,15,@W+X'80'
+         CHKS  @W,X'00000200'
+         CASE  'STCTL unaligned'
+         PIARM 
+         STCTL 8,8,@W+2
+         PICHK 0006,ILC=2
+         CASE  'LCTL unaligned'
+         PIARM 
+         LCTL  8,8,@W+1
+         PICHK 0006,ILC=2
+         CASE  'SCKC STCKC 00000000'
+         SCKC  =X'0000000000000000'
+         STCKC @W
+         CHKS  @W,X'0000000000000000'
+         CASE  'SCKC STCKC 12345678'
+         SCKC  =X'123456789ABCD000'
+         STCKC @W
+         CHKS  @W,X'123456789ABCD000'
+         CASE  'SCKC STCKC 80000000'
+         SCKC  =X'8000000000000000'
+         STCKC @W
+         CHKS  @W,X'8000000000000000'
+         CASE  'STCKC unaligned'
+         PIARM 
+         STCKC @W+4
+         PICHK 0006,ILC=2
+         CASE  'SCKC unaligned'
+         PIARM 
+         SCKC  @W+2
+         PICHK 0006,ILC=2
+         CASE  'STPT unaligned'
+         PIARM 
+         STPT  @W+4
+         PICHK 0006,ILC=2
+         CASE  'SPT unaligned'
+         PIARM 
+         SPT   @W+4
+         PICHK 0006,ILC=2
+         CASE  'STPT counts down'
+         SPT   =X'0000800000000000'
+         STPT  @W
+         STPT  @W+8
+         CLC   @W(8),@W+8
+         CHKCC 2
+         CASE  'STAP unaligned'
+         PIARM 
+         STAP  @W+1
+         PICHK 0006,ILC=2
+         CASE  'STPX after SPX'
+         SPX   =F'0'
+         MVC   @W(4),=X'FFFFFFFF'
+         STPX  @W
+         CHKS  @W,X'00000000'
+         CASE  'SIGP own address sense'
+         SR    3,3
+         SIGP  2,3,1
+         CHKCC 0
+         CASE  'IPK keeps bits'
+         L     2,=X'FFFFFFFF'
+         SPKA  X'A0'
+         IPK   0
+         SPKA  0
+         CHKR  2,X'FFFFFFA0'
          CONFEND

@@ -101,6 +101,47 @@ ZZDATGO  DS    0H
          PIARM 
          BR    9
          PICHK 0011,ILC=ANY,ADDR=X'E0000'
+         CASE  'DAT page translation store'
+         L     9,=A(X'E0800')
+         PIARM 
+         ST    2,0(9)
+         PICHK 0011,ILC=2,ADDR=INST
+         CASE  'DAT page translation MVC'
+         L     9,=A(X'E0FFE')
+         PIARM 
+         MVC   0(4,9),@W
+         PICHK 0011,ILC=3,ADDR=INST
+         CASE  'DAT page translation 2nd op'
+         L     9,=A(X'E0100')
+         PIARM 
+         MVC   @W(4),0(9)
+         PICHK 0011,ILC=3,ADDR=INST
+         CASE  'DAT segment translation ST'
+         L     9,=A(X'F8000')
+         PIARM 
+         ST    2,0(9)
+         PICHK 0010,ILC=2,ADDR=INST
+         CASE  'DAT segment length MVI'
+         L     9,=A(X'7F0000')
+         PIARM 
+         MVI   0(9),1
+         PICHK 0010,ILC=2,ADDR=INST
+         CASE  'DAT PTE format'
+         L     9,=A(X'211C8')
+         MVC   @W+X'90'(2),0(9)
+         OI    1(9),X'04'
+         PTLB  0
+         L     8,=A(X'E4000')
+         PIARM 
+         IC    2,0(8)
+         PICHK 0012,ILC=2
+         MVC   0(2,9),@W+X'90'
+         PTLB  0
+         CASE  'DAT after PTE restored'
+         L     8,=A(X'E4000')
+         MVI   0(8),X'5A'
+         MVC   @GOT(1),0(8)
+         CHKX  X'5A',S
          CASE  'IPTE'
          L     2,=A(X'211C0')
          L     3,=A(X'E1000')

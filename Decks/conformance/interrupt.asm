@@ -243,6 +243,24 @@
          PIARM 
          DER   2,4
          PICHK 000F,ILC=1
+         CASE  'PICODE 03 R1 nonzero'
+         LA    6,ZZPIEX
+         LA    1,X'F0'
+         PIARM 
+         EX    1,0(6)
+         PICHK 0003,ILC=2
+         CASE  'PICODE 13 again'
+         ECMODE 
+         STCTL 0,0,@W+X'80'
+         L     2,@W+X'80'
+         O     2,=X'40000000'
+         ST    2,@W+X'84'
+         LCTL  0,0,@W+X'84'
+         PIARM 
+         SSM   @W
+         PICHK 0013,ILC=2
+         LCTL  0,0,@W+X'80'
+         BCMODE 
          B     ZZPIEND
 ZZPIEX   EX    0,0(6)
 ZZPIEND  DS    0H

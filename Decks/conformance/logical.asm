@@ -2910,4 +2910,108 @@ ZZTR2    LR    4,2
          PIARM 
          CLCL  3,4
          PICHK 0006,ILC=1
+         CASE  'MVN 00FF10EF A1B2C3D4'
+         MVC   @W(4),=X'00FF10EF'
+         MVN   @W(4),=X'A1B2C3D4'
+         CHKS  @W,X'01F213E4'
+         CASE  'MVZ 00FF10EF A1B2C3D4'
+         MVC   @W(4),=X'00FF10EF'
+         MVZ   @W(4),=X'A1B2C3D4'
+         CHKS  @W,X'A0BFC0DF'
+         CASE  'MVN FFFFFFFF 00000000'
+         MVC   @W(4),=X'FFFFFFFF'
+         MVN   @W(4),=X'00000000'
+         CHKS  @W,X'F0F0F0F0'
+         CASE  'MVZ FFFFFFFF 00000000'
+         MVC   @W(4),=X'FFFFFFFF'
+         MVZ   @W(4),=X'00000000'
+         CHKS  @W,X'0F0F0F0F'
+         CASE  'MVN 12345678 12345678'
+         MVC   @W(4),=X'12345678'
+         MVN   @W(4),=X'12345678'
+         CHKS  @W,X'12345678'
+         CASE  'MVZ 12345678 12345678'
+         MVC   @W(4),=X'12345678'
+         MVZ   @W(4),=X'12345678'
+         CHKS  @W,X'12345678'
+         CASE  'IC STC 00000000'
+         L     2,=X'00000000'
+         L     3,=X'A5A5A5A5'
+         STC   2,@W
+         IC    3,@W
+         CHKR  3,X'A5A5A500'
+         CASE  'ST L 00000000'
+         L     2,=X'00000000'
+         ST    2,@W+5
+         SR    3,3
+         L     3,@W+5
+         CHKR  3,X'00000000'
+         CASE  'STM LM 00000000'
+         L     2,=X'00000000'
+         LR    3,2
+         X     3,=X'FFFFFFFF'
+         STM   2,3,@W+1
+         LM    4,5,@W+1
+         CHKR  4,X'00000000'
+         CHKR  5,X'FFFFFFFF'
+         CASE  'IC STC FFFFFFFF'
+         L     2,=X'FFFFFFFF'
+         L     3,=X'A5A5A5A5'
+         STC   2,@W
+         IC    3,@W
+         CHKR  3,X'A5A5A5FF'
+         CASE  'ST L FFFFFFFF'
+         L     2,=X'FFFFFFFF'
+         ST    2,@W+5
+         SR    3,3
+         L     3,@W+5
+         CHKR  3,X'FFFFFFFF'
+         CASE  'STM LM FFFFFFFF'
+         L     2,=X'FFFFFFFF'
+         LR    3,2
+         X     3,=X'FFFFFFFF'
+         STM   2,3,@W+1
+         LM    4,5,@W+1
+         CHKR  4,X'FFFFFFFF'
+         CHKR  5,X'00000000'
+         CASE  'IC STC 80000001'
+         L     2,=X'80000001'
+         L     3,=X'A5A5A5A5'
+         STC   2,@W
+         IC    3,@W
+         CHKR  3,X'A5A5A501'
+         CASE  'ST L 80000001'
+         L     2,=X'80000001'
+         ST    2,@W+5
+         SR    3,3
+         L     3,@W+5
+         CHKR  3,X'80000001'
+         CASE  'STM LM 80000001'
+         L     2,=X'80000001'
+         LR    3,2
+         X     3,=X'FFFFFFFF'
+         STM   2,3,@W+1
+         LM    4,5,@W+1
+         CHKR  4,X'80000001'
+         CHKR  5,X'7FFFFFFE'
+         CASE  'IC STC 7F00FF00'
+         L     2,=X'7F00FF00'
+         L     3,=X'A5A5A5A5'
+         STC   2,@W
+         IC    3,@W
+         CHKR  3,X'A5A5A500'
+         CASE  'ST L 7F00FF00'
+         L     2,=X'7F00FF00'
+         ST    2,@W+5
+         SR    3,3
+         L     3,@W+5
+         CHKR  3,X'7F00FF00'
+         CASE  'STM LM 7F00FF00'
+         L     2,=X'7F00FF00'
+         LR    3,2
+         X     3,=X'FFFFFFFF'
+         STM   2,3,@W+1
+         LM    4,5,@W+1
+         CHKR  4,X'7F00FF00'
+         CHKR  5,X'80FF00FF'
          CONFEND

@@ -59,11 +59,16 @@ public struct Checklist: Sendable {
         return Checklist(markdown: String(decoding: data, as: UTF8.self))
     }
 
-    /// The number of checks per line, from the decks' results; every line
-    /// appears, zero included.
+    /// The number of checks per line, from the decks' results (a check counts
+    /// for each item its name begins with); every line appears, zero included.
     public func coverage(_ results: [DeckResult]) -> [(item: ChecklistItem, checks: Int)] {
         var counts: [String: Int] = [:]
-        for r in results { for c in r.checks where !c.unexpected { counts[c.item, default: 0] += 1 } }
+        let known = Set(items.map(\.name))
+        for r in results {
+            for c in r.checks where !c.unexpected {
+                for item in c.items(in: known) { counts[item, default: 0] += 1 }
+            }
+        }
         return items.map { ($0, counts[$0.name] ?? 0) }
     }
 }

@@ -18,6 +18,20 @@ public struct CheckResult: Sendable, Equatable {
     /// The checklist item the check counts for: the first word of its name.
     public var item: String { String(name.split(separator: " ").first ?? "") }
 
+    /// The checklist items the check counts for: the first word of its name and
+    /// the words after it while they are items too (`SPKA IPK 30` counts for
+    /// SPKA and IPK; `ICM 00000000 A` for ICM alone).
+    public func items(in known: Set<String>) -> [String] {
+        let words = name.split(separator: " ").map(String.init)
+        guard let first = words.first else { return [] }
+        var out = [first]
+        for w in words.dropFirst() {
+            guard known.contains(w), !out.contains(w) else { break }
+            out.append(w)
+        }
+        return out
+    }
+
     /// `name  EXP hex  GOT hex  PASS|FAIL`.
     public var line: String {
         "\(name.padding(toLength: 32, withPad: " ", startingAt: 0)) EXP \(hexString(expected)) GOT \(hexString(got)) \(passed ? "PASS" : "FAIL")"

@@ -53,7 +53,7 @@ struct TestCommand: ParsableCommand {
         let report = SuiteReport(decks: results)
         let checklist = try? Checklist.load(suite)
         if json {
-            print(report.json(checklist: checklist))
+            print(report.json(checklist: coverage ? checklist : nil))
         } else {
             if coverage, let c = checklist {
                 print(report.coverageText(c))

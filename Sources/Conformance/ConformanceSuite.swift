@@ -33,10 +33,29 @@ public struct ConformanceSuite {
         locateFolder("Decks/conformance", containing: "maclib").map { ConformanceSuite(directory: $0) }
     }
 
-    /// The deck names (file names without `.asm`), sorted.
+    /// The decks to run, sorted: each file's name without `.asm`, and
+    /// `NAME.ec` for a deck whose `* MODES:` line (among its first lines) also
+    /// names EC: the same deck assembled with SYSPARM EC runs in the EC mode,
+    /// so that its interruptions are reported through the EC-mode fields.
     public var decks: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return files.filter { $0.hasSuffix(".asm") }.map { String($0.dropLast(4)) }.sorted()
+        var out: [String] = []
+        for f in files where f.hasSuffix(".asm") {
+            let name = String(f.dropLast(4))
+            out.append(name)
+            if modes(of: name).contains("EC") { out.append(name + ".ec") }
+        }
+        return out.sorted()
+    }
+
+    /// The modes a deck declares (`* MODES: BC EC`); BC when it declares none.
+    func modes(of deck: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: "\(directory)/\(deck).asm") else { return ["BC"] }
+        for line in String(decoding: data.prefix(2000), as: UTF8.self).split(separator: "\n").prefix(10)
+        where line.hasPrefix("* MODES:") {
+            return line.dropFirst(8).split(separator: " ").map(String.init)
+        }
+        return ["BC"]
     }
 
     /// The macro library folder.
@@ -46,7 +65,12 @@ public struct ConformanceSuite {
     public func assemble(_ deck: String) throws -> AssemblyResult {
         var options = AssemblerOptions()
         options.macroLibraries = [maclib]
-        options.sourceName = "\(directory)/\(deck).asm"
+        var file = deck
+        if deck.hasSuffix(".ec") {
+            file = String(deck.dropLast(3))
+            options.sysparm = "EC"
+        }
+        options.sourceName = "\(directory)/\(file).asm"
         options.date = Date(timeIntervalSince1970: 0)
         return try Assembler.assemble(file: options.sourceName, options: options)
     }

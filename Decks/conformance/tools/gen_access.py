@@ -9,7 +9,7 @@ import deck
 from deck import Deck
 
 deck.GENERATOR[0] = "gen_access.py"
-D = Deck("access", "addressing and protection exceptions of every storage operand")
+D = Deck("access", "addressing and protection exceptions of every storage operand", modes="BC EC")
 
 # (mnemonic, operands with OP for the operand address in register 9, ILC, stores, fetches)
 INSTRUCTIONS = [

@@ -4,7 +4,7 @@ import deck
 from deck import Deck, hx
 
 deck.GENERATOR[0] = "gen_branching.py"
-D = Deck("branching", "branching instructions")
+D = Deck("branching", "branching instructions", modes="BC EC")
 n = [0]
 
 

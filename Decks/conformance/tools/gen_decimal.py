@@ -5,7 +5,7 @@ import deck
 from deck import Deck, hx
 
 deck.GENERATOR[0] = "gen_decimal.py"
-D = Deck("decimal", "decimal instructions")
+D = Deck("decimal", "decimal instructions", modes="BC EC")
 
 
 def pk(v, n, sign=None):

@@ -4,7 +4,7 @@ import deck
 from deck import Deck, s32, s64, hx, M32
 
 deck.GENERATOR[0] = "gen_fixed.py"
-D = Deck("fixed", "fixed-point arithmetic instructions")
+D = Deck("fixed", "fixed-point arithmetic instructions", modes="BC EC")
 
 VALUES = [0, 1, 0xFFFFFFFF, 2, 0x7FFFFFFF, 0x80000000, 0x7FFFFFFE, 0x80000001,
           0x12345678, 0xFFFF0000, 0x0000FFFF, 0xEDCBA988]

@@ -6,7 +6,7 @@ from deck import Deck
 import hfp
 
 deck.GENERATOR[0] = "gen_float.py"
-D = Deck("float", "hexadecimal floating-point instructions")
+D = Deck("float", "hexadecimal floating-point instructions", modes="BC EC")
 
 SHORT = [0x41100000, 0xC1100000, 0x40800000, 0x41200000, 0x41300000, 0x40199999, 0x42010000,
          0x00000000, 0x80000000, 0x7FFFFFFF, 0x00100000, 0xC2123456, 0x41FFFFFF, 0x3F100000]

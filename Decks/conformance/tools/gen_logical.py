@@ -5,7 +5,7 @@ import deck
 from deck import Deck, s32, hx, M32
 
 deck.GENERATOR[0] = "gen_logical.py"
-D = Deck("logical", "logical instructions")
+D = Deck("logical", "logical instructions", modes="BC EC")
 
 PAIRS = [(0, 0), (1, 1), (0xFFFFFFFF, 1), (0xFFFFFFFF, 0xFFFFFFFF), (0x80000000, 0x80000000),
          (0x7FFFFFFF, 1), (0x12345678, 0xEDCBA988), (0x0F0F0F0F, 0xF0F0F0F0), (1, 0xFFFFFFFF),

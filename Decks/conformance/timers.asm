@@ -44,6 +44,12 @@ ZZTM1    BCT   2,ZZTM1
          STPT  @W
          CLC   @W(8),=X'0000100000000000'
          CHKCC 1
+         CASE  'TIMERS interval timer runs'
+         MVC   80(4),=X'00100000'
+         L     2,=F'1500000'
+ZZTM3    BCT   2,ZZTM3
+         CLC   80(4),=X'00100000'
+         CHKCC 1
          CASE  'TIMERS TOD runs'
          STCK  @W
          LA    2,100

@@ -13,6 +13,11 @@ enum ConformanceMachine {
         try BareMachine(storageSize: storageSize, clock: .deterministic(microsecondsPerInstruction: 1))
     }
 
+    /// Whether decks that need these devices can run. The bare machine answers
+    /// every I/O instruction with condition code 3 until the channel subsystem
+    /// is attached to it, so no device deck runs yet.
+    static func canAttach(_ devices: [String]) -> Bool { devices.isEmpty }
+
     /// The lines printed on the printer at 00E (none until a printer is attached).
     static func printedLines(_ machine: BareMachine) -> [String] { [] }
 }

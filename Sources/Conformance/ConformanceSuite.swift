@@ -48,6 +48,17 @@ public struct ConformanceSuite {
         return out.sorted()
     }
 
+    /// The devices a deck needs (`* DEVICES: 009 3215, 00E 1403`), as written.
+    public func devices(of deck: String) -> [String] {
+        let file = deck.hasSuffix(".ec") ? String(deck.dropLast(3)) : deck
+        guard let data = FileManager.default.contents(atPath: "\(directory)/\(file).asm") else { return [] }
+        for line in String(decoding: data.prefix(2000), as: UTF8.self).split(separator: "\n").prefix(10)
+        where line.hasPrefix("* DEVICES:") {
+            return line.dropFirst(10).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        return []
+    }
+
     /// The modes a deck declares (`* MODES: BC EC`); BC when it declares none.
     func modes(of deck: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: "\(directory)/\(deck).asm") else { return ["BC"] }
@@ -78,7 +89,13 @@ public struct ConformanceSuite {
     /// Assembles and runs one deck.
     public func run(_ deck: String) -> DeckResult {
         var result = DeckResult(deck: deck, checks: [], declared: 0, waitSaysPass: false, status: "not run",
-                                finalPSW: 0, instructions: 0, printed: [], error: nil)
+                                finalPSW: 0, instructions: 0, printed: [], error: nil, skipped: nil)
+        let needs = devices(of: deck)
+        if !needs.isEmpty && !ConformanceMachine.canAttach(needs) {
+            result.skipped = "needs devices this machine does not attach yet: \(needs.joined(separator: ", "))"
+            result.status = "skipped"
+            return result
+        }
         let assembly: AssemblyResult
         do {
             assembly = try assemble(deck)

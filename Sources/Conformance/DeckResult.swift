@@ -58,6 +58,8 @@ public struct DeckResult: Sendable {
     public var printed: [String]
     /// Why the deck could not be run (assembly errors, no results table), if so.
     public var error: String?
+    /// Why the deck was not run (it needs devices the machine lacks), if so.
+    public var skipped: String?
 
     /// Checks declared but never recorded.
     public var notReached: Int { max(0, declared - checks.filter { !$0.unexpected }.count) }
@@ -65,11 +67,13 @@ public struct DeckResult: Sendable {
     public var passed: Int { checks.filter(\.passed).count }
     /// Failed checks, counting unreached checks and a run that did not end well.
     public var failed: Int {
-        checks.filter { !$0.passed }.count + notReached
+        if skipped != nil { return 0 }
+        return checks.filter { !$0.passed }.count + notReached
             + (error != nil || (!waitSaysPass && checks.allSatisfy(\.passed) && notReached == 0) ? 1 : 0)
     }
     /// The lines to show for what went wrong.
     public var failures: [String] {
+        if skipped != nil { return [] }
         var out = checks.filter { !$0.passed }.map { "\(deck): \($0.line)" }
         if let e = error { out.append("\(deck): \(e)") }
         if notReached > 0 { out.append("\(deck): \(notReached) checks never reached (stopped: \(status), PSW \(hex64(finalPSW)))") }

@@ -19,6 +19,10 @@ public struct SuiteReport {
     public func text() -> String {
         var lines = ["family        cases  passed  failed  instructions"]
         for d in decks {
+            if let why = d.skipped {
+                lines.append(pad(d.deck, 12) + "  skipped: " + why)
+                continue
+            }
             let cases = d.checks.count + d.notReached
             lines.append(pad(d.deck, 12) + String(format: " %6d  %6d  %6d  %12llu", cases, d.passed, d.failed,
                                                   d.instructions))
@@ -64,7 +68,7 @@ public struct SuiteReport {
                 [
                     "family": d.deck, "cases": d.checks.count + d.notReached, "passed": d.passed, "failed": d.failed,
                     "instructions": d.instructions, "status": d.status, "error": d.error ?? NSNull(),
-                    "failures": d.failures,
+                    "failures": d.failures, "skipped": d.skipped ?? NSNull(),
                 ]
             },
         ]

@@ -16,6 +16,9 @@ let suite = ConformanceSuite(directory: URL(fileURLWithPath: #filePath)
     @Test(arguments: suite.decks)
     func deck(_ name: String) {
         let r = suite.run(name)
+        // A deck that needs devices the machine does not attach yet is reported
+        // as skipped by s370 test; it has nothing to check here.
+        if r.skipped != nil { return }
         #expect(r.error == nil, "\(name): \(r.error ?? "")")
         #expect(r.failures.isEmpty, "\(r.failures.joined(separator: "\n"))")
         #expect(r.waitSaysPass, "\(name) stopped: \(r.status), PSW \(String(r.finalPSW, radix: 16))")

@@ -421,6 +421,13 @@ D.i("SPT   =X'0000100000000000'", "LA    2,100")
 D.label("ZZTM1", "BCT", "2,ZZTM1")
 D.i("STPT  @W", "CLC   @W(8),=X'0000100000000000'")
 D.chkcc(1)
+D.case("TIMERS interval timer runs")
+# 1.5 million BCTs: at least 1.5 seconds of machine time in the
+# deterministic mode, hundreds of steps of bit 23 (300 a second).
+D.i("MVC   80(4),=X'00100000'", "L     2,=F'1500000'")
+D.label("ZZTM3", "BCT", "2,ZZTM3")
+D.i("CLC   80(4),=X'00100000'")
+D.chkcc(1)
 D.case("TIMERS TOD runs")
 D.i("STCK  @W", "LA    2,100")
 D.label("ZZTM2", "BCT", "2,ZZTM2")

@@ -1,16 +1,22 @@
 # s370: the two set-up commands are `make run` and `make test` (README.md).
-# Both install what they need on a fresh Debian machine (libreadline-dev).
+# Both install what they need on a fresh Debian machine (libreadline-dev, and
+# zlib1g-dev and libbz2-dev for compressed disk images).
 
 SWIFT ?= swift
 RELEASE = .build/release/s370
 
 .PHONY: run test check-long build release deps bench conformance clean
 
+DEPS_MISSING = $(strip \
+	$(if $(wildcard /usr/include/readline/readline.h),,libreadline-dev) \
+	$(if $(wildcard /usr/include/zlib.h),,zlib1g-dev) \
+	$(if $(wildcard /usr/include/bzlib.h),,libbz2-dev))
+
 deps:
-	@if ! [ -e /usr/include/readline/readline.h ]; then \
-		echo "installing libreadline-dev"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libreadline-dev; \
-		else sudo apt-get update -qq && sudo apt-get install -y -qq libreadline-dev; fi; \
+	@if [ -n "$(DEPS_MISSING)" ]; then \
+		echo "installing $(DEPS_MISSING)"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(DEPS_MISSING); \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq $(DEPS_MISSING); fi; \
 	fi
 
 build: deps

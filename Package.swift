@@ -20,14 +20,17 @@ let package = Package(
         .target(name: "S370CPU", dependencies: ["DATBox"]),
         // The one EBCDIC table and card-image format, shared by every part.
         .target(name: "Records"),
+        // The system's zlib and libbz2, for compressed (CCKD) disk images.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBzip2", path: "Sources/CBzip2", providers: [.apt(["libbz2-dev"])]),
         // S/370 channels and the device models (3215, 2540, 1403, 3330/3350, 3420).
-        .target(name: "Channels", dependencies: ["DATBox", "Records"]),
+        .target(name: "Channels", dependencies: ["DATBox", "Records", "CZlib", "CBzip2"]),
         // The bare machine: one CPU in real mode, its exits answered directly (s370 ipl).
-        .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox", "Channels"]),
+        .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox", "Channels", "Records"]),
         // The S/370 assembler and the object-deck loader (s370 asm).
         .target(name: "Assembler", dependencies: ["S370CPU", "DATBox", "Records"]),
         // The conformance suite's runner: assembles and runs Decks/conformance (s370 test).
-        .target(name: "Conformance", dependencies: ["Assembler", "BareMachine", "S370CPU", "DATBox", "Records"]),
+        .target(name: "Conformance", dependencies: ["Assembler", "BareMachine", "Channels", "S370CPU", "DATBox", "Records"]),
         // The s370 command.
         .executableTarget(
             name: "console",
@@ -40,8 +43,8 @@ let package = Package(
         .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
-        .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "TestSupport"]),
-        .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "TestSupport"]),
+        .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "Channels", "Records", "TestSupport"]),
+        .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "Records", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Assembler", "TestSupport"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler", "S370CPU", "TestSupport"]),
     ],

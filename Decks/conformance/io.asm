@@ -4,7 +4,9 @@
 * rules of the Principles of Operation (GA22-7000) as the
 * generator states them.
          CONFBEG IO
-* Devices that are not there: condition code 3 (PoO: not operational).
+* Devices and channels that are not there: condition code 3 (PoO:
+* not operational). The I/O address is bits 16-31 of the operand
+* address: channel X'1F' is beyond the sixteen this machine has.
          CASE  'SIO 0FF'
          MVC   72(4),=A(0)
          SIO   X'0FF'
@@ -29,28 +31,61 @@
          MVC   72(4),=A(0)
          HDV   X'0FF'
          CHKCC 3
-         CASE  'SIO F0E'
+         CASE  'SIO 0EF'
          MVC   72(4),=A(0)
-         SIO   X'F0E'
+         SIO   X'0EF'
          CHKCC 3
-         CASE  'TIO E00'
+         CASE  'TIO 0EF'
          MVC   72(4),=A(0)
-         TIO   X'E00'
+         TIO   X'0EF'
          CHKCC 3
-         CASE  'TCH F00'
+         CASE  'SIO channel 1F'
+         L     5,=X'00001F00'
          MVC   72(4),=A(0)
-         TCH   X'F00'
+         SIO   0(5)
          CHKCC 3
-         CASE  'TCH E00'
+         CASE  'SIOF channel 1F'
+         L     5,=X'00001F00'
          MVC   72(4),=A(0)
-         TCH   X'E00'
+         SIOF  0(5)
          CHKCC 3
-         CASE  'CLRCH F00'
+         CASE  'TIO channel 1F'
+         L     5,=X'00001F00'
          MVC   72(4),=A(0)
-         CLRCH X'F00'
+         TIO   0(5)
          CHKCC 3
-         CASE  'STIDC no channel'
-         MVC   @W(4),=X'AAAAAAAA'
-         STIDC X'F00'
+         CASE  'CLRIO channel 1F'
+         L     5,=X'00001F00'
+         MVC   72(4),=A(0)
+         CLRIO 0(5)
+         CHKCC 3
+         CASE  'HIO channel 1F'
+         L     5,=X'00001F00'
+         MVC   72(4),=A(0)
+         HIO   0(5)
+         CHKCC 3
+         CASE  'HDV channel 1F'
+         L     5,=X'00001F00'
+         MVC   72(4),=A(0)
+         HDV   0(5)
+         CHKCC 3
+         CASE  'TCH channel 1F'
+         L     5,=X'00001F00'
+         MVC   72(4),=A(0)
+         TCH   0(5)
+         CHKCC 3
+         CASE  'CLRCH channel 1F'
+         L     5,=X'00001F00'
+         MVC   72(4),=A(0)
+         CLRCH 0(5)
+         CHKCC 3
+         CASE  'STIDC channel 1F'
+         L     5,=X'00001F00'
+         MVC   72(4),=A(0)
+         STIDC 0(5)
+         CHKCC 3
+         CASE  'TCH address bits 16-23'
+         L     5,=X'00FF1F00'
+         TCH   0(5)
          CHKCC 3
          CONFEND

@@ -5,23 +5,24 @@
 * rules of the Principles of Operation (GA22-7000) as the
 * generator states them.
          CONFBEG IODEV
-* The printer at 00E: a line, a skip, sense, a command it rejects.
+* The printer at 00E: a line, a skip, no operation, sense.
          MVC   @W(19),=C'CONFORMANCE IO TEST'
          B     ZZCW1E
 ZZCW1    DC    X'09',AL3(@W),X'00',X'00',AL2(19)
 ZZCW1E   MVC   X'F00'(8),ZZCW1
          CASE  'SIO 1403 write'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00E'
          BALR  3,0
-ZZIO2    TIO   X'00E'
-         BC    2,ZZIO2
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO2S
+ZZIO2W   TIO   X'00E'
+         BC    2,ZZIO2W
+ZZIO2S   MVC   @W+X'3F0'(8),64
+ZZIO2D   TIO   X'00E'
+         BC    6,ZZIO2D
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
          CHKS  @W+X'3F4',X'0C',US
          CHKS  @W+X'3F5',X'00',CS
          CHKS  @W+X'3F6',X'0000',COUNT
@@ -30,16 +31,17 @@ ZZCW3    DC    X'09',AL3(@W),X'20',X'00',AL2(10)
 ZZCW3E   MVC   X'F00'(8),ZZCW3
          CASE  'SIOF 1403 write SLI'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIOF  X'00E'
          BALR  3,0
-ZZIO4    TIO   X'00E'
-         BC    2,ZZIO4
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO4S
+ZZIO4W   TIO   X'00E'
+         BC    2,ZZIO4W
+ZZIO4S   MVC   @W+X'3F0'(8),64
+ZZIO4D   TIO   X'00E'
+         BC    6,ZZIO4D
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
          CHKS  @W+X'3F4',X'0C',US
          CHKS  @W+X'3F5',X'00',CS
          CHKS  @W+X'3F6',X'0000',COUNT
@@ -48,91 +50,104 @@ ZZCW5    DC    X'8B',AL3(@W),X'20',X'00',AL2(1)
 ZZCW5E   MVC   X'F00'(8),ZZCW5
          CASE  'SIO 1403 skip channel 1'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00E'
          BALR  3,0
-ZZIO6    TIO   X'00E'
-         BC    2,ZZIO6
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO6S
+ZZIO6W   TIO   X'00E'
+         BC    2,ZZIO6W
+ZZIO6S   MVC   @W+X'3F0'(8),64
+ZZIO6D   TIO   X'00E'
+         BC    6,ZZIO6D
+         N     3,=X'20000000'
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
-         CHKS  @W+X'3F4',X'0C',US
+         NI    @W+X'3F4',X'08'
+         CHKS  @W+X'3F4',X'08',CE
          CHKS  @W+X'3F5',X'00',CS
          B     ZZCW7E
 ZZCW7    DC    X'03',AL3(@W),X'20',X'00',AL2(1)
 ZZCW7E   MVC   X'F00'(8),ZZCW7
          CASE  'SIO 1403 no operation'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00E'
          BALR  3,0
-ZZIO8    TIO   X'00E'
-         BC    2,ZZIO8
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO8S
+ZZIO8W   TIO   X'00E'
+         BC    2,ZZIO8W
+ZZIO8S   MVC   @W+X'3F0'(8),64
+ZZIO8D   TIO   X'00E'
+         BC    6,ZZIO8D
+         N     3,=X'20000000'
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
-         CHKS  @W+X'3F4',X'0C',US
+         NI    @W+X'3F4',X'08'
+         CHKS  @W+X'3F4',X'08',CE
          CHKS  @W+X'3F5',X'00',CS
-         B     ZZCW9E
-ZZCW9    DC    X'37',AL3(@W),X'20',X'00',AL2(1)
-ZZCW9E   MVC   X'F00'(8),ZZCW9
-         CASE  'SIO 1403 command reject'
-         MVC   72(4),=A(X'F00')
-         SIO   X'00E'
-         BC    6,ZZRJ1
-         BC    1,ZZRJ3
-ZZRJ2    TIO   X'00E'
-         BC    2,ZZRJ2
-ZZRJ1    MVC   @W+X'3F0'(8),64
-ZZRJ3    NI    @W+X'3F4',X'02'
-         CHKS  @W+X'3F4',X'02',UC
          MVI   @W+X'20',X'FF'
-         B     ZZCW10E
-ZZCW10   DC    X'04',AL3(@W+X'20'),X'00',X'00',AL2(1)
-ZZCW10E  MVC   X'F00'(8),ZZCW10
+         B     ZZCW9E
+ZZCW9    DC    X'04',AL3(@W+X'20'),X'00',X'00',AL2(1)
+ZZCW9E   MVC   X'F00'(8),ZZCW9
          CASE  'SIO 1403 sense'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00E'
          BALR  3,0
-ZZIO11   TIO   X'00E'
-         BC    2,ZZIO11
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO10S
+ZZIO10W  TIO   X'00E'
+         BC    2,ZZIO10W
+ZZIO10S  MVC   @W+X'3F0'(8),64
+ZZIO10D  TIO   X'00E'
+         BC    6,ZZIO10D
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
          CHKS  @W+X'3F4',X'0C',US
          CHKS  @W+X'3F5',X'00',CS
          CHKS  @W+X'3F6',X'0000',COUNT
-         CHKS  @W+X'20',X'80',SENSE
-         B     ZZCW12E
-ZZCW12   DC    X'04',AL3(@W+X'20'),X'00',X'00',AL2(1)
-ZZCW12E  MVC   X'F00'(8),ZZCW12
-         CASE  'SIO 1403 sense again'
+         CHKS  @W+X'20',X'00',SENSE
+* Command reject: unit check, in SIO's status (CC 1) or in the ending
+* status; then SENSE at once, before a check prints (any other
+* command resets the sense byte): command reject, X'80'.
+         B     ZZCW11E
+ZZCW11   DC    X'37',AL3(@W),X'20',X'00',AL2(1)
+ZZCW11E  MVC   X'F00'(8),ZZCW11
+         CASE  'SIO 1403 command reject'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00E'
          BALR  3,0
-ZZIO13   TIO   X'00E'
-         BC    2,ZZIO13
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
-         SPM   3
-         CHKCC 0
-         SPM   4
-         CHKCC 1
-         CHKS  @W+X'3F4',X'0C',US
-         CHKS  @W+X'20',X'00',SENSE
-* Channel program checks (channel status X'20').
-         B     ZZCW14E
-ZZCW14   DC    X'00',AL3(@W),X'00',X'00',AL2(1)
-ZZCW14E  MVC   X'F00'(8),ZZCW14
+         BC    4,ZZIO12S
+ZZIO12W  TIO   X'00E'
+         BC    2,ZZIO12W
+ZZIO12S  MVC   @W+X'3F0'(8),64
+ZZIO12D  TIO   X'00E'
+         BC    6,ZZIO12D
+         MVC   @W+X'3E0'(8),@W+X'3F0'
+         MVI   @W+X'20',X'FF'
+         B     ZZCW13E
+ZZCW13   DC    X'04',AL3(@W+X'20'),X'00',X'00',AL2(1)
+ZZCW13E  MVC   X'F00'(8),ZZCW13
+         MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
+         SIO   X'00E'
+         BALR  3,0
+         BC    4,ZZIO14S
+ZZIO14W  TIO   X'00E'
+         BC    2,ZZIO14W
+ZZIO14S  MVC   @W+X'3F0'(8),64
+ZZIO14D  TIO   X'00E'
+         BC    6,ZZIO14D
+         NI    @W+X'3E4',X'02'
+         CHKS  @W+X'3E4',X'02',UC
+         CHKS  @W+X'20',X'80',SENSE
+* Channel program checks (channel status X'20'), found by SIO.
+         B     ZZCW15E
+ZZCW15   DC    X'00',AL3(@W),X'00',X'00',AL2(1)
+ZZCW15E  MVC   X'F00'(8),ZZCW15
          CASE  'SIO invalid command 00'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00E'
          BALR  3,0
          MVC   @W+X'3F0'(8),64
@@ -144,6 +159,7 @@ ZZCW16   DC    X'09',AL3(@W),X'00',X'00',AL2(0)
 ZZCW16E  MVC   X'F00'(8),ZZCW16
          CASE  'SIO count zero'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00E'
          BALR  3,0
          MVC   @W+X'3F0'(8),64
@@ -154,121 +170,130 @@ ZZCW16E  MVC   X'F00'(8),ZZCW16
          MVC   72(4),=X'01000F00'
          SIO   X'00E'
          CHKCC 1
+         CASE  'SIO CAW CCW unaligned'
          MVC   72(4),=X'00000F04'
          SIO   X'00E'
          CHKCC 1
 * The console at 009.
          MVC   @W(12),=C'CONSOLE LINE'
-         B     ZZCW18E
-ZZCW18   DC    X'09',AL3(@W),X'00',X'00',AL2(12)
-ZZCW18E  MVC   X'F00'(8),ZZCW18
+         B     ZZCW17E
+ZZCW17   DC    X'09',AL3(@W),X'00',X'00',AL2(12)
+ZZCW17E  MVC   X'F00'(8),ZZCW17
          CASE  'SIO 3215 write'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'009'
          BALR  3,0
-ZZIO19   TIO   X'009'
-         BC    2,ZZIO19
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO18S
+ZZIO18W  TIO   X'009'
+         BC    2,ZZIO18W
+ZZIO18S  MVC   @W+X'3F0'(8),64
+ZZIO18D  TIO   X'009'
+         BC    6,ZZIO18D
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
          CHKS  @W+X'3F4',X'0C',US
          CHKS  @W+X'3F5',X'00',CS
          CHKS  @W+X'3F6',X'0000',COUNT
-         B     ZZCW20E
-ZZCW20   DC    X'03',AL3(@W),X'20',X'00',AL2(1)
-ZZCW20E  MVC   X'F00'(8),ZZCW20
+         B     ZZCW19E
+ZZCW19   DC    X'03',AL3(@W),X'20',X'00',AL2(1)
+ZZCW19E  MVC   X'F00'(8),ZZCW19
          CASE  'SIO 3215 no operation'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'009'
          BALR  3,0
-ZZIO21   TIO   X'009'
-         BC    2,ZZIO21
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO20S
+ZZIO20W  TIO   X'009'
+         BC    2,ZZIO20W
+ZZIO20S  MVC   @W+X'3F0'(8),64
+ZZIO20D  TIO   X'009'
+         BC    6,ZZIO20D
+         N     3,=X'20000000'
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
-         CHKS  @W+X'3F4',X'0C',US
+         NI    @W+X'3F4',X'08'
+         CHKS  @W+X'3F4',X'08',CE
          CHKS  @W+X'3F5',X'00',CS
 * The reader at 00C holds two cards, then END OF FILE.
          MVI   @W+X'100',C' '
          MVC   @W+X'101'(79),@W+X'100'
-         B     ZZCW22E
-ZZCW22   DC    X'02',AL3(@W+X'100'),X'00',X'00',AL2(80)
-ZZCW22E  MVC   X'F00'(8),ZZCW22
+         B     ZZCW21E
+ZZCW21   DC    X'02',AL3(@W+X'100'),X'00',X'00',AL2(80)
+ZZCW21E  MVC   X'F00'(8),ZZCW21
          CASE  'SIO 2540R read 1'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00C'
          BALR  3,0
-ZZIO23   TIO   X'00C'
-         BC    2,ZZIO23
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO22S
+ZZIO22W  TIO   X'00C'
+         BC    2,ZZIO22W
+ZZIO22S  MVC   @W+X'3F0'(8),64
+ZZIO22D  TIO   X'00C'
+         BC    6,ZZIO22D
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
          CHKS  @W+X'3F4',X'0C',US
          CHKS  @W+X'3F5',X'00',CS
          CHKS  @W+X'3F6',X'0000',COUNT
          CHKS  @W+X'100',X'C3C1D9C440D6D5C5',DATA
-         B     ZZCW24E
-ZZCW24   DC    X'02',AL3(@W+X'100'),X'00',X'00',AL2(80)
-ZZCW24E  MVC   X'F00'(8),ZZCW24
+         B     ZZCW23E
+ZZCW23   DC    X'02',AL3(@W+X'100'),X'00',X'00',AL2(80)
+ZZCW23E  MVC   X'F00'(8),ZZCW23
          CASE  'SIO 2540R read 2'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00C'
          BALR  3,0
-ZZIO25   TIO   X'00C'
-         BC    2,ZZIO25
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO24S
+ZZIO24W  TIO   X'00C'
+         BC    2,ZZIO24W
+ZZIO24S  MVC   @W+X'3F0'(8),64
+ZZIO24D  TIO   X'00C'
+         BC    6,ZZIO24D
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
          CHKS  @W+X'3F4',X'0C',US
          CHKS  @W+X'3F5',X'00',CS
          CHKS  @W+X'3F6',X'0000',COUNT
          CHKS  @W+X'100',X'C3C1D9C440E3E6D6',DATA
          CHKS  @W+X'14F',X'40',COL80
-         B     ZZCW26E
-ZZCW26   DC    X'02',AL3(@W+X'100'),X'20',X'00',AL2(40)
-ZZCW26E  MVC   X'F00'(8),ZZCW26
+         B     ZZCW25E
+ZZCW25   DC    X'02',AL3(@W+X'100'),X'20',X'00',AL2(40)
+ZZCW25E  MVC   X'F00'(8),ZZCW25
          CASE  'SIO 2540R read past end'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00C'
          BALR  3,0
-ZZIO27   TIO   X'00C'
-         BC    2,ZZIO27
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO26S
+ZZIO26W  TIO   X'00C'
+         BC    2,ZZIO26W
+ZZIO26S  MVC   @W+X'3F0'(8),64
+ZZIO26D  TIO   X'00C'
+         BC    6,ZZIO26D
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
          CHKS  @W+X'3F4',X'0D',US
 * The punch at 00D.
          MVC   @W+X'200'(80),=CL80'PUNCHED BY IODEV'
-         B     ZZCW28E
-ZZCW28   DC    X'01',AL3(@W+X'200'),X'00',X'00',AL2(80)
-ZZCW28E  MVC   X'F00'(8),ZZCW28
+         B     ZZCW27E
+ZZCW27   DC    X'01',AL3(@W+X'200'),X'00',X'00',AL2(80)
+ZZCW27E  MVC   X'F00'(8),ZZCW27
          CASE  'SIO 2540P punch'
          MVC   72(4),=A(X'F00')
+         MVC   64(8),@ZERO
          SIO   X'00D'
          BALR  3,0
-ZZIO29   TIO   X'00D'
-         BC    2,ZZIO29
-         BALR  4,0
-         MVC   @W+X'3F0'(8),64
+         BC    4,ZZIO28S
+ZZIO28W  TIO   X'00D'
+         BC    2,ZZIO28W
+ZZIO28S  MVC   @W+X'3F0'(8),64
+ZZIO28D  TIO   X'00D'
+         BC    6,ZZIO28D
          SPM   3
          CHKCC 0
-         SPM   4
-         CHKCC 1
          CHKS  @W+X'3F4',X'0C',US
          CHKS  @W+X'3F5',X'00',CS
          CHKS  @W+X'3F6',X'0000',COUNT

@@ -1,1 +1,2 @@
-// S/370 channel I/O: the channel subsystem and its device models (to be built: issue 5).
+// S/370 channel I/O: the channel subsystem (ChannelSubsystem, ChannelProgram,
+// DataTransfer) and the device models, one file each (docs/ARCHITECTURE.md).

@@ -12,6 +12,7 @@
 
 import Assembler
 import BareMachine
+import Channels
 import DATBox
 import Foundation
 import Records
@@ -113,13 +114,14 @@ public struct ConformanceSuite {
             result.error = "no core image: \(error)"
             return result
         }
-        let machine: BareMachine
+        let built: ConformanceMachine
         do {
-            machine = try ConformanceMachine.make()
+            built = try ConformanceMachine.make(devices: needs, directory: directory)
         } catch {
             result.error = "cannot build the machine: \(error)"
             return result
         }
+        let machine = built.machine
         guard machine.storage.load(image.bytes, at: image.origin) else {
             result.error = "the deck (\(image.bytes.count) bytes) does not fit in storage"
             return result
@@ -131,7 +133,7 @@ public struct ConformanceSuite {
         result.status = run.status.rawValue
         result.instructions = run.instructions
         result.finalPSW = machine.cpu.psw.value
-        result.printed = ConformanceMachine.printedLines(machine)
+        result.printed = built.printedLines
         result.waitSaysPass = run.status == .disabledWait && machine.cpu.psw.instructionAddress == 0
         readResults(machine.storage, into: &result)
         return result

@@ -24,7 +24,7 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Print how many cases each line of the checklist has (exit status 1 if a line has none).")
     var coverage = false
 
-    @Flag(help: "Print every case's line (name, expected, got), as the decks print them.")
+    @Flag(help: "Print every case's line (name, expected, got) as the deck printed it on the printer at 00E.")
     var verbose = false
 
     @Option(help: "The folder of the decks (default: Decks/conformance, found from here or from the s370 binary).")
@@ -45,8 +45,10 @@ struct TestCommand: ParsableCommand {
         for name in names {
             let r = suite.run(name)
             if verbose && !json {
+                // What the deck printed on its 1403 at 00E: a line per case and
+                // its summary line; the results table when nothing was printed.
                 print("== \(name)")
-                for c in r.checks { print(c.line) }
+                for line in r.printed.isEmpty ? r.checks.map(\.line) : r.printed { print(line) }
             }
             results.append(r)
         }

@@ -593,13 +593,19 @@ D.write("../per.asm")
 
 # ---------------------------------------------------------------- I/O
 D = Deck("io", "I/O instructions")
-D.comment("Devices that are not there: condition code 3 (PoO: not operational).")
+D.comment("Devices and channels that are not there: condition code 3 (PoO:")
+D.comment("not operational). The I/O address is bits 16-31 of the operand")
+D.comment("address: channel X'1F' is beyond the sixteen this machine has.")
 for ins in ("SIO   X'0FF'", "SIOF  X'0FF'", "TIO   X'0FF'", "CLRIO X'0FF'", "HIO   X'0FF'", "HDV   X'0FF'",
-            "SIO   X'F0E'", "TIO   X'E00'", "TCH   X'F00'", "TCH   X'E00'", "CLRCH X'F00'"):
+            "SIO   X'0EF'", "TIO   X'0EF'"):
     D.case("%s %s" % (ins.split()[0], ins.split()[1][2:5]))
     D.i("MVC   72(4),=A(0)", ins)
     D.chkcc(3)
-D.case("STIDC no channel")
-D.i("MVC   @W(4),=X'AAAAAAAA'", "STIDC X'F00'")
+for op in ("SIO", "SIOF", "TIO", "CLRIO", "HIO", "HDV", "TCH", "CLRCH", "STIDC"):
+    D.case("%s channel 1F" % op)
+    D.i("L     5,=X'00001F00'", "MVC   72(4),=A(0)", "%-5s 0(5)" % op)
+    D.chkcc(3)
+D.case("TCH address bits 16-23")
+D.i("L     5,=X'00FF1F00'", "TCH   0(5)")
 D.chkcc(3)
 D.write("../io.asm")

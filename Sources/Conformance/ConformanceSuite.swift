@@ -122,6 +122,7 @@ public struct ConformanceSuite {
             return result
         }
         let machine = built.machine
+        defer { built.cleanUp() }
         guard machine.storage.load(image.bytes, at: image.origin) else {
             result.error = "the deck (\(image.bytes.count) bytes) does not fit in storage"
             return result

@@ -21,6 +21,11 @@ $s370 asm "$dir/$deck.asm" ${sysparm:+--sysparm $sysparm} --maclib "$dir/maclib"
     echo "000C 3505 $dir/$cards ascii eof"
     echo "000D 3525 $OUT/pch.txt ascii"
   fi
+  if grep -q '^\* DEVICES:.*3330' "$dir/$deck.asm"; then
+    serial=$(grep '^\* DEVICES:' "$dir/$deck.asm" | sed 's/.*3330 \([A-Z0-9]*\).*/\1/')
+    rm -f "$OUT/vol.cckd"; dasdinit -z "$OUT/vol.cckd" 3330 "$serial" >/dev/null 2>&1
+    echo "0190 3330 $OUT/vol.cckd"
+  fi
 } > "$OUT/h.cnf"
 printf 'psw\nquit\n' > "$OUT/post.rc"
 cat > "$OUT/h.rc" <<RC

@@ -93,7 +93,7 @@ public struct ConformanceSuite {
                                 finalPSW: 0, instructions: 0, printed: [], error: nil, skipped: nil)
         let needs = devices(of: deck)
         if !needs.isEmpty && !ConformanceMachine.canAttach(needs) {
-            result.skipped = "needs devices this machine does not attach yet: \(needs.joined(separator: ", "))"
+            result.skipped = "needs devices the runner cannot attach: \(needs.joined(separator: ", "))"
             result.status = "skipped"
             return result
         }

@@ -3183,4 +3183,356 @@
          PIARM 
          AXR   0,4
          PICHK 000C,ILC=1
+         CASE  'LPDR odd R1'
+         PIARM 
+         LPDR  1,4
+         PICHK 0006,ILC=1
+         CASE  'LPDR odd R2'
+         PIARM 
+         LPDR  0,5
+         PICHK 0006,ILC=1
+         CASE  'LNDR odd R1'
+         PIARM 
+         LNDR  1,4
+         PICHK 0006,ILC=1
+         CASE  'LNDR odd R2'
+         PIARM 
+         LNDR  0,5
+         PICHK 0006,ILC=1
+         CASE  'LTDR odd R1'
+         PIARM 
+         LTDR  1,4
+         PICHK 0006,ILC=1
+         CASE  'LTDR odd R2'
+         PIARM 
+         LTDR  0,5
+         PICHK 0006,ILC=1
+         CASE  'LCDR odd R1'
+         PIARM 
+         LCDR  1,4
+         PICHK 0006,ILC=1
+         CASE  'LCDR odd R2'
+         PIARM 
+         LCDR  0,5
+         PICHK 0006,ILC=1
+         CASE  'HDR odd R1'
+         PIARM 
+         HDR   1,4
+         PICHK 0006,ILC=1
+         CASE  'HDR odd R2'
+         PIARM 
+         HDR   0,5
+         PICHK 0006,ILC=1
+         CASE  'LRDR odd R1'
+         PIARM 
+         LRDR  1,4
+         PICHK 0006,ILC=1
+         CASE  'LRDR odd R2'
+         PIARM 
+         LRDR  0,5
+         PICHK 0006,ILC=1
+         CASE  'LDR odd R1'
+         PIARM 
+         LDR   1,4
+         PICHK 0006,ILC=1
+         CASE  'LDR odd R2'
+         PIARM 
+         LDR   0,5
+         PICHK 0006,ILC=1
+         CASE  'CDR odd R1'
+         PIARM 
+         CDR   1,4
+         PICHK 0006,ILC=1
+         CASE  'CDR odd R2'
+         PIARM 
+         CDR   0,5
+         PICHK 0006,ILC=1
+         CASE  'ADR odd R1'
+         PIARM 
+         ADR   1,4
+         PICHK 0006,ILC=1
+         CASE  'ADR odd R2'
+         PIARM 
+         ADR   0,5
+         PICHK 0006,ILC=1
+         CASE  'SDR odd R1'
+         PIARM 
+         SDR   1,4
+         PICHK 0006,ILC=1
+         CASE  'SDR odd R2'
+         PIARM 
+         SDR   0,5
+         PICHK 0006,ILC=1
+         CASE  'MDR odd R1'
+         PIARM 
+         MDR   1,4
+         PICHK 0006,ILC=1
+         CASE  'MDR odd R2'
+         PIARM 
+         MDR   0,5
+         PICHK 0006,ILC=1
+         CASE  'DDR odd R1'
+         PIARM 
+         DDR   1,4
+         PICHK 0006,ILC=1
+         CASE  'DDR odd R2'
+         PIARM 
+         DDR   0,5
+         PICHK 0006,ILC=1
+         CASE  'AWR odd R1'
+         PIARM 
+         AWR   1,4
+         PICHK 0006,ILC=1
+         CASE  'AWR odd R2'
+         PIARM 
+         AWR   0,5
+         PICHK 0006,ILC=1
+         CASE  'SWR odd R1'
+         PIARM 
+         SWR   1,4
+         PICHK 0006,ILC=1
+         CASE  'SWR odd R2'
+         PIARM 
+         SWR   0,5
+         PICHK 0006,ILC=1
+         CASE  'LPER odd R1'
+         PIARM 
+         LPER  1,4
+         PICHK 0006,ILC=1
+         CASE  'LPER odd R2'
+         PIARM 
+         LPER  0,5
+         PICHK 0006,ILC=1
+         CASE  'LNER odd R1'
+         PIARM 
+         LNER  1,4
+         PICHK 0006,ILC=1
+         CASE  'LNER odd R2'
+         PIARM 
+         LNER  0,5
+         PICHK 0006,ILC=1
+         CASE  'LTER odd R1'
+         PIARM 
+         LTER  1,4
+         PICHK 0006,ILC=1
+         CASE  'LTER odd R2'
+         PIARM 
+         LTER  0,5
+         PICHK 0006,ILC=1
+         CASE  'LCER odd R1'
+         PIARM 
+         LCER  1,4
+         PICHK 0006,ILC=1
+         CASE  'LCER odd R2'
+         PIARM 
+         LCER  0,5
+         PICHK 0006,ILC=1
+         CASE  'HER odd R1'
+         PIARM 
+         HER   1,4
+         PICHK 0006,ILC=1
+         CASE  'HER odd R2'
+         PIARM 
+         HER   0,5
+         PICHK 0006,ILC=1
+         CASE  'LRER odd R1'
+         PIARM 
+         LRER  1,4
+         PICHK 0006,ILC=1
+         CASE  'LRER odd R2'
+         PIARM 
+         LRER  0,5
+         PICHK 0006,ILC=1
+         CASE  'LER odd R1'
+         PIARM 
+         LER   1,4
+         PICHK 0006,ILC=1
+         CASE  'LER odd R2'
+         PIARM 
+         LER   0,5
+         PICHK 0006,ILC=1
+         CASE  'CER odd R1'
+         PIARM 
+         CER   1,4
+         PICHK 0006,ILC=1
+         CASE  'CER odd R2'
+         PIARM 
+         CER   0,5
+         PICHK 0006,ILC=1
+         CASE  'AER odd R1'
+         PIARM 
+         AER   1,4
+         PICHK 0006,ILC=1
+         CASE  'AER odd R2'
+         PIARM 
+         AER   0,5
+         PICHK 0006,ILC=1
+         CASE  'SER odd R1'
+         PIARM 
+         SER   1,4
+         PICHK 0006,ILC=1
+         CASE  'SER odd R2'
+         PIARM 
+         SER   0,5
+         PICHK 0006,ILC=1
+         CASE  'MER odd R1'
+         PIARM 
+         MER   1,4
+         PICHK 0006,ILC=1
+         CASE  'MER odd R2'
+         PIARM 
+         MER   0,5
+         PICHK 0006,ILC=1
+         CASE  'DER odd R1'
+         PIARM 
+         DER   1,4
+         PICHK 0006,ILC=1
+         CASE  'DER odd R2'
+         PIARM 
+         DER   0,5
+         PICHK 0006,ILC=1
+         CASE  'AUR odd R1'
+         PIARM 
+         AUR   1,4
+         PICHK 0006,ILC=1
+         CASE  'AUR odd R2'
+         PIARM 
+         AUR   0,5
+         PICHK 0006,ILC=1
+         CASE  'SUR odd R1'
+         PIARM 
+         SUR   1,4
+         PICHK 0006,ILC=1
+         CASE  'SUR odd R2'
+         PIARM 
+         SUR   0,5
+         PICHK 0006,ILC=1
+         CASE  'MXR odd R1'
+         PIARM 
+         MXR   1,4
+         PICHK 0006,ILC=1
+         CASE  'MXR odd R2'
+         PIARM 
+         MXR   0,2
+         PICHK 0006,ILC=1
+         CASE  'MXDR odd R1'
+         PIARM 
+         MXDR  1,4
+         PICHK 0006,ILC=1
+         CASE  'MXDR odd R2'
+         PIARM 
+         MXDR  0,5
+         PICHK 0006,ILC=1
+         CASE  'AXR odd R1'
+         PIARM 
+         AXR   1,4
+         PICHK 0006,ILC=1
+         CASE  'AXR odd R2'
+         PIARM 
+         AXR   0,2
+         PICHK 0006,ILC=1
+         CASE  'SXR odd R1'
+         PIARM 
+         SXR   1,4
+         PICHK 0006,ILC=1
+         CASE  'SXR odd R2'
+         PIARM 
+         SXR   0,2
+         PICHK 0006,ILC=1
+         CASE  'STD odd R1'
+         PIARM 
+         STD   3,@W
+         PICHK 0006,ILC=2
+         CASE  'LD odd R1'
+         PIARM 
+         LD    3,@W
+         PICHK 0006,ILC=2
+         CASE  'CD odd R1'
+         PIARM 
+         CD    3,@W
+         PICHK 0006,ILC=2
+         CASE  'AD odd R1'
+         PIARM 
+         AD    3,@W
+         PICHK 0006,ILC=2
+         CASE  'SD odd R1'
+         PIARM 
+         SD    3,@W
+         PICHK 0006,ILC=2
+         CASE  'MD odd R1'
+         PIARM 
+         MD    3,@W
+         PICHK 0006,ILC=2
+         CASE  'DD odd R1'
+         PIARM 
+         DD    3,@W
+         PICHK 0006,ILC=2
+         CASE  'AW odd R1'
+         PIARM 
+         AW    3,@W
+         PICHK 0006,ILC=2
+         CASE  'SW odd R1'
+         PIARM 
+         SW    3,@W
+         PICHK 0006,ILC=2
+         CASE  'STE odd R1'
+         PIARM 
+         STE   3,@W
+         PICHK 0006,ILC=2
+         CASE  'LE odd R1'
+         PIARM 
+         LE    3,@W
+         PICHK 0006,ILC=2
+         CASE  'CE odd R1'
+         PIARM 
+         CE    3,@W
+         PICHK 0006,ILC=2
+         CASE  'AE odd R1'
+         PIARM 
+         AE    3,@W
+         PICHK 0006,ILC=2
+         CASE  'SE odd R1'
+         PIARM 
+         SE    3,@W
+         PICHK 0006,ILC=2
+         CASE  'ME odd R1'
+         PIARM 
+         ME    3,@W
+         PICHK 0006,ILC=2
+         CASE  'DE odd R1'
+         PIARM 
+         DE    3,@W
+         PICHK 0006,ILC=2
+         CASE  'AU odd R1'
+         PIARM 
+         AU    3,@W
+         PICHK 0006,ILC=2
+         CASE  'SU odd R1'
+         PIARM 
+         SU    3,@W
+         PICHK 0006,ILC=2
+         CASE  'MXD odd R1'
+         PIARM 
+         MXD   3,@W
+         PICHK 0006,ILC=2
+         CASE  'MXR R1 is 2'
+         PIARM 
+         MXR   2,4
+         PICHK 0006,ILC=1
+         CASE  'AXR R1 is 2'
+         PIARM 
+         AXR   2,4
+         PICHK 0006,ILC=1
+         CASE  'SXR R1 is 2'
+         PIARM 
+         SXR   2,4
+         PICHK 0006,ILC=1
+         CASE  'MXD R1 is 2'
+         PIARM 
+         MXD   2,@W
+         PICHK 0006,ILC=2
+         CASE  'MXDR R1 is 2'
+         PIARM 
+         MXDR  2,4
+         PICHK 0006,ILC=1
          CONFEND

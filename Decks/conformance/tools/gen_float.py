@@ -289,4 +289,23 @@ D.case("AXR overflow")
 D.i("LD    0,=X'7FFFFFFFFFFFFFFF'", "LD    2,=X'71FFFFFFFFFFFFFF'", "LDR   4,0", "LDR   6,2")
 D.pi("AXR   0,4", 0x0C, 1)
 
+# Every floating-point instruction with an odd register number: specification
+# (PoO: R1 and R2 must designate 0, 2, 4 or 6; the extended operands 0 or 4).
+RR_FP = ["LPDR", "LNDR", "LTDR", "LCDR", "HDR", "LRDR", "LDR", "CDR", "ADR", "SDR", "MDR", "DDR", "AWR", "SWR",
+         "LPER", "LNER", "LTER", "LCER", "HER", "LRER", "LER", "CER", "AER", "SER", "MER", "DER", "AUR", "SUR",
+         "MXR", "MXDR", "AXR", "SXR"]
+RX_FP = ["STD", "LD", "CD", "AD", "SD", "MD", "DD", "AW", "SW", "STE", "LE", "CE", "AE", "SE", "ME", "DE", "AU",
+         "SU", "MXD"]
+for op in RR_FP:
+    D.case("%s odd R1" % op)
+    D.pi("%-5s 1,4" % op, 6, 1)
+    D.case("%s odd R2" % op)
+    D.pi("%-5s 0,%d" % (op, 5 if op not in ("MXR", "AXR", "SXR") else 2), 6, 1)
+for op in RX_FP:
+    D.case("%s odd R1" % op)
+    D.pi("%-5s 3,@W" % op, 6, 2)
+for op in ("MXR", "AXR", "SXR", "MXD", "MXDR"):
+    D.case("%s R1 is 2" % op)
+    D.pi("%-5s 2,%s" % (op, "@W" if op == "MXD" else "4" if op != "MXDR" else "4"), 6, 1 if op != "MXD" else 2)
+
 print(D.write("../float.asm"), "checks")

@@ -25,19 +25,23 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The main job as it stands: a sample program on the bare machine.
+# The whole system: CP with the operator's console here and telnet terminals
+# on 127.0.0.1 port 3270 (the first run creates the default system in ./s370-data).
 run: release
-	$(RELEASE) ipl --core Decks/samples/hello.bin@1000 --psw 0000000000001000 --deterministic
+	$(RELEASE) run
 
-# The whole test suite, built optimised: the machine tests run hundreds of
-# millions of instructions (LOOP8, the random-program test).
+# The whole test suite, built optimised (the machine tests run hundreds of
+# millions of instructions) with testability (some tests look inside modules),
+# in a build folder of its own so that it never clashes with the s370 that
+# `make run` and the command-line tests use.
+TESTFLAGS = -c release -Xswiftc -enable-testing --scratch-path .build-test
 test: deps
 	$(SWIFT) build -c release
-	$(SWIFT) test -c release --parallel
+	$(SWIFT) test $(TESTFLAGS) --parallel
 
 # Soak, crash and scale runs.
 check-long: release
-	S370_LONG=1 $(SWIFT) test -c release --parallel
+	S370_LONG=1 $(SWIFT) test $(TESTFLAGS) --parallel
 
 bench: release
 	$(RELEASE) bench

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // Everything between the CPU and storage: main storage, keys, prefixing, DAT, the TLB.
@@ -29,24 +30,37 @@ let package = Package(
         .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox", "Channels", "Records"]),
         // The S/370 assembler and the object-deck loader (s370 asm).
         .target(name: "Assembler", dependencies: ["S370CPU", "DATBox", "Records"]),
+        // CP: the control program: directory, virtual machines, dispatcher,
+        // trap-and-emulate, virtual I/O, DIAGNOSE, CP commands.
+        .target(name: "CP", dependencies: ["S370CPU", "DATBox", "Channels", "Records"]),
+        // The system's GNU readline, for the operator console (libreadline-dev).
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // The conformance suite's runner: assembles and runs Decks/conformance (s370 test).
         .target(name: "Conformance", dependencies: ["Assembler", "BareMachine", "Channels", "S370CPU", "DATBox", "Records"]),
         // The s370 command.
         .executableTarget(
             name: "console",
             dependencies: [
-                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "Conformance",
+                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "CP", "CReadline", "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // Machine builders and assertions shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler"]),
+        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "CP"]),
         .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
+        // The s370 command as users run it (the built executable, as a subprocess),
+        // and its terminal layer (the telnet protocol and server) in-process.
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: ["TestSupport", "console", "CP", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "Channels", "Records", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "Records", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Assembler", "TestSupport"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler", "S370CPU", "TestSupport"]),
+        .testTarget(name: "CPTests", dependencies: ["CP", "Assembler", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

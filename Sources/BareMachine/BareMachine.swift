@@ -133,9 +133,13 @@ public final class BareMachine {
             case .direct(_, _, _, let ilc):
                 // The direct-control feature is not installed.
                 cpu.programInterruption(ProgramInterruptionCode.operation.rawValue, ilc: ilc)
-            case .intercepted:
-                // The bare machine intercepts nothing.
+            case .intercepted, .translationMiss, .addressStop:
+                // The bare machine intercepts nothing and walks its own tables.
                 continue
+            case .programInterruption(let code, let ilc):
+                cpu.programInterruption(code, ilc: ilc)
+            case .supervisorCall(let number, let ilc):
+                cpu.supervisorCallInterruption(number, ilc: ilc)
             case .checkStop:
                 status = .checkStop
                 break loop

@@ -18,10 +18,17 @@ public enum AccessException: UInt16, Error {
     case pageTranslation = 0x0011
     /// 0012: translation-specification exception.
     case translationSpecification = 0x0012
+    /// Not a program interruption: in shadow mode, the translation is not in
+    /// CP's shadow tables; the CPU exits to its owner with the instruction nullified.
+    case shadowMiss = 0xFFFF
 }
 
 /// Counters of the TLB's slow path.
 public struct TLBStatistics: Equatable {
+    /// Accesses the TLB answered without the slow path. Counted only while the
+    /// CPU runs its checking loop (tracing, PER, or `CPU.countTLBHits`): the
+    /// fast loop does not pay for the count.
+    public var hits: UInt64 = 0
     /// Entries filled by the slow path (the TLB misses that succeeded).
     public var fills: UInt64 = 0
     /// Slow-path calls that ended in an access exception.
@@ -43,6 +50,10 @@ public final class DATBox {
     @exclusivity(unchecked) public private(set) var cr0: UInt32 = 0
     /// Control register 1 (segment-table designation).
     @exclusivity(unchecked) public private(set) var cr1: UInt32 = 0
+    /// How translation is done when DAT is on (CP's seam; the bare machine walks).
+    @exclusivity(unchecked) public var translationMode: TranslationMode = .walk
+    /// CP's shadow tables, used in `.shadow` mode.
+    @exclusivity(unchecked) public var shadowTables: ShadowTables? = nil
     /// Slow-path counters.
     @exclusivity(unchecked) public var statistics = TLBStatistics()
     /// After an exception from `fill` or `translate`: the logical address for the
@@ -113,6 +124,18 @@ public final class DATBox {
     /// address is already real. On failure `exceptionAddress` is set.
     public func translate(_ logical: UInt32, dat: Bool) -> Result<UInt32, AccessException> {
         if !dat { return .success(logical & 0x00FF_FFFF) }
+        if translationMode == .shadow {
+            guard let f = Translation.format(cr0: cr0) else {
+                exceptionAddress = logical & 0x00FF_FFFF
+                return .failure(.translationSpecification)
+            }
+            if let real = shadowTables?.lookup(space: cr1 & 0x00FF_FFC0, virtual: logical & 0x00FF_FFFF,
+                                               pageShift: f.pageShift) {
+                return .success(real)
+            }
+            exceptionAddress = logical & 0x00FF_FFFF
+            return .failure(.shadowMiss)
+        }
         statistics.tableWalks &+= 1
         let r = Translation.translate(logical, cr0: cr0, cr1: cr1, storage: storage, prefix: self)
         if case .failure = r { exceptionAddress = logical & 0x00FF_FFFF }

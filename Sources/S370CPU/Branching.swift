@@ -21,8 +21,13 @@ extension CPU {
 
     /// 0A SVC: Supervisor Call. The I field is the interruption code.
     @inline(never) func supervisorCall(_ i: UInt64, _ cc: UInt32) -> UInt32 {
-        svcInterruption(Field.byte1(i), ilc: executing ? 2 : 1)
+        let ilc: UInt8 = executing ? 2 : 1
         executing = false
+        if interception.interruptionsExit {
+            pendingExit = .supervisorCall(number: Field.byte1(i), ilc: ilc)
+            return leave | cc
+        }
+        svcInterruption(Field.byte1(i), ilc: ilc)
         return leave | cc
     }
 
@@ -98,8 +103,11 @@ extension CPU {
     /// was advanced; this machine uses 1. A page-translation or
     /// segment-translation exception nullifies: the address is not advanced.
     private func instructionFetchFailed(_ ia: inout UInt32) -> UInt64? {
-        ilcOverride = 1
-        if !pendingNullify { ia = (ia &+ 2) & 0x00FF_FFFF }
+        // (A shadow-table miss is an exit, not an interruption: the address stays.)
+        if pendingProgramCode != 0 {
+            ilcOverride = 1
+            if !pendingNullify { ia = (ia &+ 2) & 0x00FF_FFFF }
+        }
         pendingNullify = false
         return nil
     }

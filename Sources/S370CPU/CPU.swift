@@ -16,6 +16,12 @@ public enum ClockMode: Equatable, Sendable {
     /// Clocks and timers run from the instruction count: each instruction is
     /// `microsecondsPerInstruction` of TOD time, so two runs are identical.
     case deterministic(microsecondsPerInstruction: UInt64)
+    /// A virtual machine under CP (DESIGN.md, "Time"): the TOD clock and the
+    /// clock comparator follow host time, while the CPU timer and the interval
+    /// timer count only the time the CPU spends running (its virtual CPU
+    /// time), plus its wait time when `realTimer` is on (SET TIMER REAL,
+    /// OPTION REALTIMER).
+    case virtualMachine(realTimer: Bool)
 }
 
 /// A System/370 CPU.
@@ -70,6 +76,11 @@ public final class CPU {
     @exclusivity(unchecked) var todBase: UInt64 = 0
     /// The last TOD value stored, to keep STCK values unique and increasing.
     @exclusivity(unchecked) var lastTOD: UInt64 = 0
+    /// Virtual CPU time accumulated by `run` (virtual-machine clock mode), in TOD units.
+    @exclusivity(unchecked) public internal(set) var virtualCPUTime: UInt64 = 0
+    /// The host TOD at which the current `run` began (virtual-machine clock mode).
+    @exclusivity(unchecked) var runStartTOD: UInt64 = 0
+    @exclusivity(unchecked) var running = false
     /// The clock comparator.
     @exclusivity(unchecked) public internal(set) var clockComparator: UInt64 = 0
     /// The TOD value at which the CPU timer reaches zero (timer = deadline - now).
@@ -117,6 +128,13 @@ public final class CPU {
     @exclusivity(unchecked) var perRegisterSnapshot = [UInt32](repeating: 0, count: 16)
     /// The checking loop is needed: PER enabled, tracing, or an address stop.
     @exclusivity(unchecked) public internal(set) var needsCheckingLoop = false
+    /// Set when the CPU stopped at the address stop, so that the next run executes the instruction.
+    @exclusivity(unchecked) var stoppedAtAddress = false
+    /// The address stop (ADSTOP): the CPU exits `.addressStop` before executing
+    /// an instruction at this address (runs the checking loop).
+    public var addressStop: UInt32? = nil { didSet { updateLoopChoice() } }
+    /// Count TLB hits (runs the checking loop; for measurements, not for speed).
+    public var countTLBHits = false { didSet { updateLoopChoice() } }
     /// Instruction trace: called before each instruction in the checking loop.
     @exclusivity(unchecked) public var tracer: ((CPU, UInt32, UInt64) -> Void)? = nil { didSet { updateLoopChoice() } }
 
@@ -170,7 +188,7 @@ public final class CPU {
         datBox.setPrefix(0)
         datBox.setTranslationControls(cr0: cr[0], cr1: cr[1])
         clockComparator = 0
-        cpuTimerDeadline = todClock()
+        cpuTimerDeadline = cpuClock()
         updateLoopChoice()
         selectTable()
     }
@@ -209,7 +227,8 @@ public final class CPU {
 
     /// Decides whether the checking loop is needed (PER, tracing).
     func updateLoopChoice() {
-        needsCheckingLoop = tracer != nil || (psw.perMask && cr[9] & 0xF000_0000 != 0)
+        needsCheckingLoop = tracer != nil || countTLBHits || addressStop != nil
+            || (psw.perMask && cr[9] & 0xF000_0000 != 0)
     }
 
     // MARK: Register pairs and floating-point registers
@@ -241,8 +260,35 @@ public struct ExternalConditions: OptionSet, Sendable {
 
 /// Which events exit to the owner instead of being performed by the CPU (the
 /// model of VM assist and SIE: DESIGN.md, "one CPU, two owners").
+///
+/// Under CP with the assist off, every privileged instruction the guest issues
+/// in its (virtual) supervisor state and every program and SVC interruption it
+/// takes is an exit, as in VM/370 without VM assist. With `assist` on, the CPU
+/// itself performs SSM, LPSW, STNSM and STOSM and delivers SVC and program
+/// interruptions through the guest's low storage, without an exit.
 public struct InterceptionControls: Equatable, Sendable {
     /// Every privileged instruction in the (virtual) supervisor state exits as `.intercepted`.
     public var privilegedInstructions = false
+    /// Program and SVC interruptions exit (`.programInterruption`, `.supervisorCall`)
+    /// before they are taken.
+    public var interruptions = false
+    /// The assist: the frequent privileged instructions and the SVC and program
+    /// interruptions are handled by the CPU without an exit.
+    public var assist = false
     public init() {}
+
+    /// Whether the privileged instruction with this first byte exits.
+    @inlinable public func exits(privileged firstByte: UInt8) -> Bool {
+        guard privilegedInstructions else { return false }
+        if assist {
+            switch firstByte {
+            case 0x80, 0x82, 0xAC, 0xAD: return false   // SSM, LPSW, STNSM, STOSM
+            default: return true
+            }
+        }
+        return true
+    }
+
+    /// Whether program and SVC interruptions exit.
+    @inlinable public var interruptionsExit: Bool { interruptions && !assist }
 }

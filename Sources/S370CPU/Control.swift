@@ -22,8 +22,18 @@ extension CPU {
             raise(.privilegedOperation)
             return leave | cc
         }
-        if interception.privilegedInstructions {
+        if interception.exits(privileged: Field.op(i)) {
             pendingExit = .intercepted(instruction: i, ilc: currentILC(i))
+            return leave | cc
+        }
+        return nil
+    }
+
+    /// The problem-state check alone, for privileged instructions that exit to
+    /// the owner anyway (I/O, DIAGNOSE, SIGP, WRD, RDD): interception adds nothing.
+    @inline(__always) func problemStateCheck(_ i: UInt64, _ cc: UInt32) -> UInt32? {
+        if psw.problemState {
+            raise(.privilegedOperation)
             return leave | cc
         }
         return nil
@@ -164,21 +174,21 @@ extension CPU {
 
     /// 83 DIAGNOSE: model-dependent; the owner performs it.
     @inline(never) func diagnose(_ i: UInt64, _ cc: UInt32) -> UInt32 {
-        if let r = privilegedCheck(i, cc) { return r }
+        if let r = problemStateCheck(i, cc) { return r }
         pendingExit = .diagnose(r1: UInt8(Field.r1(i)), r3: UInt8(Field.r2(i)), address: address1(i), ilc: currentILC(i))
         return leave | cc
     }
 
     /// 84 WRD, 85 RDD: Write Direct, Read Direct; the owner performs them.
     @inline(never) func directControl(_ i: UInt64, _ cc: UInt32) -> UInt32 {
-        if let r = privilegedCheck(i, cc) { return r }
+        if let r = problemStateCheck(i, cc) { return r }
         pendingExit = .direct(write: Field.op(i) == 0x84, signal: Field.byte1(i), address: address1(i), ilc: currentILC(i))
         return leave | cc
     }
 
     /// AE SIGP: Signal Processor; the owner performs it and sets the condition code.
     @inline(never) func signalProcessor(_ i: UInt64, _ cc: UInt32) -> UInt32 {
-        if let r = privilegedCheck(i, cc) { return r }
+        if let r = problemStateCheck(i, cc) { return r }
         pendingExit = .signalProcessor(r1: UInt8(Field.r1(i)), r3: UInt8(Field.r2(i)), address: address1(i), ilc: currentILC(i))
         return leave | cc
     }

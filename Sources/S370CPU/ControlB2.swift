@@ -11,7 +11,10 @@ extension CPU {
         switch Field.byte1(i) {
         case 0x05: // STCK: Store Clock (not privileged); CC 0, the clock is in the set state.
             return store64(a, storeClockValue(), t) ? 0 : leave | cc
-        case 0x02, 0x03, 0x04, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0D, 0x10, 0x11, 0x12, 0x13, 0x21:
+        case 0x03:
+            // STIDC exits to the owner anyway.
+            if let r = problemStateCheck(i, cc) { return r }
+        case 0x02, 0x04, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0D, 0x10, 0x11, 0x12, 0x13, 0x21:
             if let r = privilegedCheck(i, cc) { return r }
         default:
             raise(.operation)

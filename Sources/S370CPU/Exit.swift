@@ -39,8 +39,24 @@ public enum Exit: Equatable, Sendable {
     /// on an enabled channel (`CPU.ioPendingChannels`): the owner presents it
     /// with `CPU.ioInterruption(device:)`.
     case ioInterruption
+    /// In shadow-table mode, a DAT-on access whose translation is not in the
+    /// owner's shadow tables. The instruction is nullified: after the owner
+    /// fills the shadow entry (or reflects a translation exception) the CPU
+    /// executes it again.
+    case translationMiss(address: UInt32)
     /// A privileged instruction intercepted for the owner (interception controls, CP).
+    /// The owner emulates it, or has the CPU perform it with `CPU.performIntercepted`.
     case intercepted(instruction: UInt64, ilc: UInt8)
+    /// A program interruption intercepted before it was taken (interception
+    /// controls): the PSW is as the old PSW would be stored; the owner reflects
+    /// it with `CPU.programInterruption(_:ilc:)` or handles it.
+    case programInterruption(code: UInt16, ilc: UInt8)
+    /// An SVC interruption intercepted before it was taken; the owner reflects it
+    /// with `CPU.supervisorCallInterruption(_:ilc:)`.
+    case supervisorCall(number: UInt8, ilc: UInt8)
+    /// The instruction address reached the address stop (`CPU.addressStop`);
+    /// the instruction there has not been executed.
+    case addressStop
     /// The CPU entered the check-stop state: a machine check it cannot present
     /// (the machine-check mask is off), as the PoO defines it.
     case checkStop

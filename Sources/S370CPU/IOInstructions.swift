@@ -15,7 +15,7 @@ extension CPU {
             raise(.operation)
             return leave | cc
         }
-        if let r = privilegedCheck(i, cc) { return r }
+        if let r = problemStateCheck(i, cc) { return r }
         pendingExit = .io(op, address: address1(i), ilc: currentILC(i))
         return leave | cc
     }

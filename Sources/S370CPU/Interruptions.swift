@@ -141,6 +141,12 @@ extension CPU {
         swapPSW(old: LowCore.programOldPSW, new: LowCore.programNewPSW, code: code, ilc: ilc)
     }
 
+    /// Takes a supervisor-call interruption for SVC `number` (an owner reflecting an
+    /// intercepted SVC calls this).
+    public func supervisorCallInterruption(_ number: UInt8, ilc: UInt8) {
+        svcInterruption(number, ilc: ilc)
+    }
+
     /// Takes a supervisor-call interruption for SVC `number`.
     func svcInterruption(_ number: UInt8, ilc: UInt8) {
         if psw.ecMode {

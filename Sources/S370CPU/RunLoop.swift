@@ -27,12 +27,18 @@ let deterministicSlice = 1 << 20
 extension CPU {
     /// Runs until an exit, executing at most `budget` instructions.
     public func run(budget: Int) -> Exit {
+        startRunning()
+        defer { stopRunning() }
         var left = budget
         while true {
             synchronizeTimers()
             if psw.hasFormatError {
                 // PoO, "Early Exception Recognition": the interruption occurs
                 // immediately, the invalid PSW is stored unchanged, the ILC is 0.
+                if interception.interruptionsExit {
+                    psw.invalidBits = psw.invalidBits   // (the owner sees the PSW as it is)
+                    return .programInterruption(code: ProgramInterruptionCode.specification.rawValue, ilc: formatErrorILC)
+                }
                 programInterruption(ProgramInterruptionCode.specification.rawValue, ilc: formatErrorILC)
                 // It counts as an instruction, so that a loop of invalid new PSWs ends.
                 instructionCount &+= 1
@@ -44,7 +50,7 @@ extension CPU {
             if psw.hasFormatError { continue }
             if psw.wait { return .waitState }
             if left <= 0 { return .budgetExhausted }
-            var slice = min(left, clockMode == .realTime ? realTimeSlice : deterministicSlice)
+            var slice = min(left, isDeterministic ? deterministicSlice : realTimeSlice)
             if let n = instructionsToNextTimerEvent() { slice = min(slice, n) }
             let executed = needsCheckingLoop ? runChecking(slice) : executeSlice(slice, checking: false)
             left -= executed
@@ -55,11 +61,25 @@ extension CPU {
         }
     }
 
+    /// Whether the clocks run from the instruction count.
+    var isDeterministic: Bool {
+        if case .deterministic = clockMode { return true }
+        return false
+    }
+
     /// The checking loop: one instruction at a time, with the PER events and the
     /// tracer around each (DESIGN.md, "The slow loop").
     @inline(never) func runChecking(_ budget: Int) -> Int {
         var done = 0
         while done < budget {
+            if let stop = addressStop, stop == psw.instructionAddress, !executePending {
+                if stoppedAtAddress { stoppedAtAddress = false } else {
+                    // Stop before the instruction; the next run executes it.
+                    stoppedAtAddress = true
+                    pendingExit = .addressStop
+                    break
+                }
+            }
             done += executeSlice(1, checking: true)
             if pendingExit != nil || psw.wait || !needsCheckingLoop || interruptionMayBePending { break }
         }
@@ -486,6 +506,13 @@ extension CPU {
         if checking { afterInstruction() }
         if pendingProgramCode != 0 || (checking && perEvents != 0) {
             finishProgramInterruption(inst)
+        } else if pendingNullify {
+            // An exit that nullifies the instruction (a shadow-table miss).
+            let ilc = executing ? 2 : UInt32(Field.length(Field.op(inst)) / 2)
+            psw.instructionAddress = (psw.instructionAddress &- ilc * 2) & 0x00FF_FFFF
+            pendingNullify = false
+            ilcOverride = nil
+            executing = false
         }
         return executed
     }
@@ -519,6 +546,10 @@ extension CPU {
         pendingNullify = false
         ilcOverride = nil
         executing = false
+        if interception.interruptionsExit {
+            pendingExit = .programInterruption(code: code, ilc: ilc)
+            return
+        }
         programInterruption(code, ilc: ilc)
     }
 }

@@ -38,6 +38,7 @@ extension CPU {
     @inline(__always) func fetch8(_ a: UInt32, _ t: AccessContext) -> UInt8? {
         let e = t.entry(a)
         if e.pointee.fetchTag == (a & tlbPageMask) | t.generation {
+            if t.checking { datBox.statistics.hits &+= 1 }
             return (e.pointee.hostBase + Int(a)).load(as: UInt8.self)
         }
         return fetchSlow(a, 1).map { UInt8(truncatingIfNeeded: $0) }
@@ -47,6 +48,7 @@ extension CPU {
     @inline(__always) func fetch16(_ a: UInt32, _ t: AccessContext) -> UInt16? {
         let e = t.entry(a)
         if e.pointee.fetchTag == (a & (tlbPageMask | 1)) | t.generation {
+            if t.checking { datBox.statistics.hits &+= 1 }
             return UInt16(bigEndian: (e.pointee.hostBase + Int(a)).load(as: UInt16.self))
         }
         return fetchSlow(a, 2).map { UInt16(truncatingIfNeeded: $0) }
@@ -56,6 +58,7 @@ extension CPU {
     @inline(__always) func fetch32(_ a: UInt32, _ t: AccessContext) -> UInt32? {
         let e = t.entry(a)
         if e.pointee.fetchTag == (a & (tlbPageMask | 3)) | t.generation {
+            if t.checking { datBox.statistics.hits &+= 1 }
             return UInt32(bigEndian: (e.pointee.hostBase + Int(a)).load(as: UInt32.self))
         }
         return fetchSlow(a, 4).map { UInt32(truncatingIfNeeded: $0) }
@@ -65,6 +68,7 @@ extension CPU {
     @inline(__always) func fetch64(_ a: UInt32, _ t: AccessContext) -> UInt64? {
         let e = t.entry(a)
         if e.pointee.fetchTag == (a & (tlbPageMask | 7)) | t.generation {
+            if t.checking { datBox.statistics.hits &+= 1 }
             return UInt64(bigEndian: (e.pointee.hostBase + Int(a)).load(as: UInt64.self))
         }
         return fetchSlow(a, 8)
@@ -75,6 +79,7 @@ extension CPU {
         if t.checking { noteStore(a, 1) }
         let e = t.entry(a)
         if e.pointee.storeTag == (a & tlbPageMask) | t.generation {
+            if t.checking { datBox.statistics.hits &+= 1 }
             (e.pointee.hostBase + Int(a)).storeBytes(of: v, as: UInt8.self)
             return true
         }
@@ -86,6 +91,7 @@ extension CPU {
         if t.checking { noteStore(a, 2) }
         let e = t.entry(a)
         if e.pointee.storeTag == (a & (tlbPageMask | 1)) | t.generation {
+            if t.checking { datBox.statistics.hits &+= 1 }
             (e.pointee.hostBase + Int(a)).storeBytes(of: v.bigEndian, as: UInt16.self)
             return true
         }
@@ -97,6 +103,7 @@ extension CPU {
         if t.checking { noteStore(a, 4) }
         let e = t.entry(a)
         if e.pointee.storeTag == (a & (tlbPageMask | 3)) | t.generation {
+            if t.checking { datBox.statistics.hits &+= 1 }
             (e.pointee.hostBase + Int(a)).storeBytes(of: v.bigEndian, as: UInt32.self)
             return true
         }
@@ -108,6 +115,7 @@ extension CPU {
         if t.checking { noteStore(a, 8) }
         let e = t.entry(a)
         if e.pointee.storeTag == (a & (tlbPageMask | 7)) | t.generation {
+            if t.checking { datBox.statistics.hits &+= 1 }
             (e.pointee.hostBase + Int(a)).storeBytes(of: v.bigEndian, as: UInt64.self)
             return true
         }
@@ -135,6 +143,13 @@ extension CPU {
 
     /// Raises an access exception found by the DAT box.
     func raiseAccess(_ x: AccessException) {
+        if x == .shadowMiss {
+            // Not an interruption: the owner fills its shadow tables and the
+            // instruction is executed again (it is nullified).
+            pendingExit = .translationMiss(address: datBox.exceptionAddress)
+            pendingNullify = true
+            return
+        }
         pendingProgramCode = x.rawValue
         pendingNullify = x == .pageTranslation || x == .segmentTranslation
     }

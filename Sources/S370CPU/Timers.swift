@@ -37,13 +37,13 @@ extension CPU {
     /// Restarts the time base after a change of clock mode.
     func resetTimeBase() {
         switch clockMode {
-        case .realTime:
+        case .realTime, .virtualMachine:
             todBase = 0
         case .deterministic:
             // A fixed epoch: 2000-01-01 00:00:00 GMT.
             todBase = (3_155_673_600 as UInt64) &* 1_000_000 &* todMicrosecond &- currentDeterministicOffset()
         }
-        let now = todClock()
+        let now = cpuClock()
         intervalTimerLastTOD = now
         intervalTimerRemainder = 0
         cpuTimerDeadline = now
@@ -60,10 +60,33 @@ extension CPU {
     /// The TOD clock now (without the uniqueness adjustment of STCK).
     public func todClock() -> UInt64 {
         switch clockMode {
-        case .realTime:
+        case .realTime, .virtualMachine:
             return CPU.hostTOD() &+ todBase
         case .deterministic(let m):
             return todBase &+ ((instructionCount &+ liveInstructions) &* m) &* todMicrosecond &+ idleTOD
+        }
+    }
+
+    /// The clock the CPU timer and the interval timer count: the TOD clock, or in
+    /// the virtual-machine mode the CPU's virtual CPU time (DESIGN.md, "Time").
+    public func cpuClock() -> UInt64 {
+        if case .virtualMachine = clockMode {
+            return virtualCPUTime &+ (running ? CPU.hostTOD() &- runStartTOD : 0)
+        }
+        return todClock()
+    }
+
+    /// Called by `run` on entry and exit: accumulates virtual CPU time.
+    func startRunning() {
+        if case .virtualMachine = clockMode {
+            runStartTOD = CPU.hostTOD()
+            running = true
+        }
+    }
+    func stopRunning() {
+        if case .virtualMachine = clockMode, running {
+            virtualCPUTime &+= CPU.hostTOD() &- runStartTOD
+            running = false
         }
     }
 
@@ -78,17 +101,19 @@ extension CPU {
 
     /// Sets the TOD clock (SET CLOCK).
     func setClock(_ v: UInt64) {
+        if case .virtualMachine = clockMode { return }   // under CP, SCK has no effect on the TOD clock
         let now = todClock()
         todBase = todBase &+ (v &- now)
+        // The timers count the TOD clock here: keep their values across the change.
         intervalTimerLastTOD = intervalTimerLastTOD &+ (v &- now)
         cpuTimerDeadline = cpuTimerDeadline &+ (v &- now)
         lastTOD = 0
     }
 
     /// The CPU timer now.
-    public var cpuTimer: UInt64 { cpuTimerDeadline &- todClock() }
+    public var cpuTimer: UInt64 { cpuTimerDeadline &- cpuClock() }
     /// Sets the CPU timer.
-    func setCPUTimer(_ v: UInt64) { cpuTimerDeadline = todClock() &+ v }
+    public func setCPUTimer(_ v: UInt64) { cpuTimerDeadline = cpuClock() &+ v }
     /// Sets the clock comparator.
     func setClockComparator(_ v: UInt64) { clockComparator = v }
 
@@ -101,7 +126,7 @@ extension CPU {
     /// interruption condition when it goes from positive or zero to negative.
     func updateIntervalTimer() {
         guard intervalTimerEnabled else { return }
-        let now = todClock()
+        let now = cpuClock()
         let elapsed = now &- intervalTimerLastTOD
         intervalTimerLastTOD = now
         if Int64(bitPattern: elapsed) <= 0 { return }
@@ -138,6 +163,9 @@ extension CPU {
         func consider(_ d: UInt64) { if best == nil || d < best! { best = d } }
         let c0 = cr[0]
         if c0 & 0x800 != 0 { consider(clockComparator >= now ? clockComparator - now + 1 : 0) }
+        // In the virtual-machine mode the CPU timer and the interval timer do not
+        // run while the CPU waits (unless the timer is real), so they end no wait.
+        if case .virtualMachine(let realTimer) = clockMode, !realTimer { return best }
         if c0 & 0x400 != 0 {
             let t = cpuTimer
             consider(Int64(bitPattern: t) < 0 ? 0 : t + 1)
@@ -159,9 +187,14 @@ extension CPU {
         return best
     }
 
-    /// Advances time while the CPU waits (deterministic mode: skips `tod` units).
+    /// Advances time while the CPU waits (deterministic mode: skips `tod` units;
+    /// virtual-machine mode with a real timer: the wait counts as timer time).
     public func advanceIdle(by tod: UInt64) {
-        if case .deterministic = clockMode { idleTOD &+= tod }
+        switch clockMode {
+        case .deterministic: idleTOD &+= tod
+        case .virtualMachine(let realTimer): if realTimer { virtualCPUTime &+= tod }
+        case .realTime: break
+        }
         synchronizeTimers()
     }
 

@@ -66,6 +66,10 @@ struct IplCommand: ParsableCommand {
     @Option(name: .customLong("core"), help: "A raw image and its hexadecimal load address: FILE@HEXADDR.")
     var cores: [String] = []
 
+    @Option(name: .customLong("load"),
+            help: "An object deck (from s370 asm -o) to link and load: DECK@HEXADDR (repeatable; the decks are linked together).")
+    var loads: [String] = []
+
     @Option(help: "The PSW to start at, as 16 hexadecimal digits (without an IPL device).")
     var psw: String?
 
@@ -97,6 +101,7 @@ struct IplCommand: ParsableCommand {
         for spec in cores {
             try loadCore(spec, into: machine.storage)
         }
+        let entry = try loadObjectDecks(loads, into: machine.storage)
         var ranges: [(UInt32, Int)] = []
         for d in dumps { ranges.append(try parseRange(d)) }
 
@@ -106,7 +111,7 @@ struct IplCommand: ParsableCommand {
                 throw ValidationError("give either a device to IPL from or --psw, not both")
             }
             iplAddress = try MachineConfiguration.parseAddress(device, origin: "s370 ipl")
-        } else if psw == nil {
+        } else if psw == nil && entry == nil {
             throw ValidationError("give a device to IPL from (for example 's370 ipl 580 --tape FILE'), or --psw to start raw images")
         }
 
@@ -125,6 +130,9 @@ struct IplCommand: ParsableCommand {
                 throw ValidationError("--psw '\(pswText)' is not 16 hexadecimal digits")
             }
             machine.cpu.loadPSW(PSW(value))
+        } else if let entry {
+            // Object decks without --psw start at their entry point (BC mode, key 0, disabled).
+            machine.cpu.loadPSW(PSW(UInt64(entry)))
         }
         if trace {
             machine.cpu.tracer = { cpu, ia, inst in
@@ -193,13 +201,14 @@ struct IplCommand: ParsableCommand {
             // an enabled wait ends the run instead of waiting for input.
             operatorConsole = OperatorConsole(input: .none, output: output)
         }
-        // The 3215 at 009 unless the configuration puts one elsewhere.
+        // The 3215 at 009 unless the configuration puts one elsewhere (or 009 to another use).
         if let console = specs.first(where: { $0.type == "3215" }) {
             machine.consoleAddress = console.address
+            machine.console = operatorConsole
         } else if !specs.contains(where: { $0.address == 0x009 }) {
             specs.append(DeviceSpec(address: 0x009, type: "3215", path: nil, origin: "the console"))
+            machine.console = operatorConsole
         }
-        machine.console = operatorConsole
         for spec in specs {
             do {
                 let d = try MachineConfiguration.makeDevice(spec, console: spec.address == machine.consoleAddress ? operatorConsole : nil)

@@ -7,18 +7,6 @@ import S370CPU
 import BareMachine
 import TestSupport
 
-/// A small deterministic generator (xorshift64*), so a failure can be replayed.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct RandomProgramTests {
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as [UInt64])
     func randomStorageRunsWithoutHarm(seed: UInt64) throws {

@@ -75,3 +75,37 @@ let externalStop: UInt32 = 0x00E0E0
         #expect(m.cpu.todClock() - m.storage.doubleword(at: 0x2000) >= 0)
     }
 }
+
+@Suite struct VirtualMachineClockTests {
+    @Test func cpuTimerCountsOnlyRunningTime() throws {
+        let m = TestMachine()
+        m.cpu.clockMode = .virtualMachine(realTimer: false)
+        m.storage.setDoubleword(1_000_000 * todMicrosecond, at: 0x2000)
+        m[5] = 0x2000
+        m.execute([S(0xB208, 0, 5)])                 // SPT one second
+        let before = m.cpu.cpuTimer
+        usleep(50_000)                               // 50 ms outside run: not CPU time
+        let after = m.cpu.cpuTimer
+        #expect(before == after)
+        // SCK changes nothing under CP.
+        let tod = m.cpu.todClock()
+        m.storage.setDoubleword(0, at: 0x2008)
+        m.execute([S(0xB204, 8, 5)])
+        #expect(m.cpu.todClock() >= tod)
+    }
+
+    @Test func realTimerCountsWaits() {
+        let m = TestMachine()
+        m.cpu.clockMode = .virtualMachine(realTimer: true)
+        m.storage.setDoubleword(1_000_000 * todMicrosecond, at: 0x2000)
+        m[5] = 0x2000
+        m.execute([S(0xB208, 0, 5)])
+        let before = m.cpu.cpuTimer
+        m.cpu.advanceIdle(by: 1000 * todMicrosecond)
+        #expect(before - m.cpu.cpuTimer == 1000 * todMicrosecond)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -38,6 +38,15 @@ let suite = ConformanceSuite(directory: URL(fileURLWithPath: #filePath)
         #expect(results.reduce(0) { $0 + $1.checks.count } >= 1500)
     }
 
+    /// The report a deck prints on its 1403 is the results table line for line,
+    /// then the summary line.
+    @Test func printedReportIsTheTable() {
+        let r = suite.run("fixed")
+        #expect(r.printed.count == r.checks.count + 1)
+        #expect(Array(r.printed.dropLast()) == r.checks.map(\.line))
+        #expect(r.printed.last == "FIXED    CHECKS  \(String(format: "%06d", r.checks.count)) FAILED 000000")
+    }
+
     /// The checklist parser reads table rows and tagged items.
     @Test func checklistParsing() {
         let c = Checklist(markdown: """

@@ -5,7 +5,7 @@
 SWIFT ?= swift
 RELEASE = .build/release/s370
 
-.PHONY: run test check-long build release deps bench clean
+.PHONY: run test check-long build release deps bench conformance clean
 
 DEPS_MISSING = $(strip \
 	$(if $(wildcard /usr/include/readline/readline.h),,libreadline-dev) \
@@ -45,6 +45,11 @@ check-long: release
 
 bench: release
 	$(RELEASE) bench
+
+# The CPU conformance suite with its coverage report (make test runs it too,
+# as ConformanceTests).
+conformance: release
+	$(RELEASE) test --coverage
 
 clean:
 	rm -rf .build

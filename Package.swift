@@ -35,11 +35,13 @@ let package = Package(
         .target(name: "CP", dependencies: ["S370CPU", "DATBox", "Channels", "Records"]),
         // The system's GNU readline, for the operator console (libreadline-dev).
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // The conformance suite's runner: assembles and runs Decks/conformance (s370 test).
+        .target(name: "Conformance", dependencies: ["Assembler", "BareMachine", "Channels", "S370CPU", "DATBox", "Records"]),
         // The s370 command.
         .executableTarget(
             name: "console",
             dependencies: [
-                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "CP", "CReadline",
+                "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "CP", "CReadline", "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "S370CPUTests", dependencies: ["S370CPU", "DATBox", "TestSupport"]),
         .testTarget(name: "BareMachineTests", dependencies: ["BareMachine", "Channels", "Records", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "Records", "TestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Assembler", "TestSupport"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler", "S370CPU", "TestSupport"]),
         .testTarget(name: "CPTests", dependencies: ["CP", "Assembler", "TestSupport"]),
     ],

@@ -119,7 +119,12 @@ extension CPU {
         let v = Int32(bitPattern: gpr[r1])
         let sign = UInt32(bitPattern: v) & 0x8000_0000
         let overflow: Bool
-        if n >= 31 {
+        if n >= 32 {
+            // PoO, SHIFT LEFT SINGLE: after 31 places the numeric part is all
+            // zeros, so a further place shifts a zero out of bit 1; for a negative
+            // operand that bit is unlike the sign. Any nonzero operand overflows.
+            overflow = v != 0
+        } else if n == 31 {
             overflow = v != 0 && v != -1
         } else {
             let top = v >> (31 - n)

@@ -1,45 +1,76 @@
-// The benchmark workloads: programs the bare machine runs for `s370 bench`.
-// Each is a stand-alone program that ends in a disabled wait.
+// The benchmark workloads: stand-alone programs in Decks/bench, assembled by
+// `s370 bench` when it runs (nothing is committed as an image), loaded at
+// their assembled addresses and started in the BC mode at their entry point.
+// Each ends in a disabled wait whose address is 0 when its own final check
+// passed (X'BAD' otherwise).
 
+import ArgumentParser
+import Assembler
 import BareMachine
+import Conformance
 import DATBox
+import Foundation
 import S370CPU
 
 /// A benchmark workload.
 struct Workload {
     /// Its name on the command line.
     let name: String
+    /// The source file in Decks/bench.
+    let file: String
+    /// The &SYSPARM it is assembled with.
+    var sysparm = ""
     /// What it measures.
     let summary: String
-    /// The program image and where it loads.
-    let image: [UInt8]
-    let origin: UInt32
-    /// The start PSW.
-    let psw: UInt64
 
-    /// Runs it on a fresh bare machine.
-    func run() throws -> RunResult {
+    /// Assembles the source in `folder`.
+    func image(in folder: String) throws -> CoreImage {
+        var options = AssemblerOptions()
+        options.sourceName = "\(folder)/\(file)"
+        options.sysparm = sysparm
+        let result = try Assembler.assemble(file: options.sourceName, options: options)
+        if result.hasErrors {
+            let text = result.diagnostics.prefix(5).map(\.description).joined(separator: "\n")
+            throw ValidationError("\(name): \(file) does not assemble:\n\(text)")
+        }
+        return try result.coreImage()
+    }
+
+    /// Runs it on a fresh bare machine (real-time clocks, 1M of storage).
+    func run(in folder: String) throws -> (RunResult, passed: Bool) {
+        let image = try image(in: folder)
         let m = try BareMachine(storageSize: 1 << 20)
-        m.storage.load(image, at: origin)
-        m.cpu.loadPSW(PSW(psw))
-        return m.run()
+        guard m.storage.load(image.bytes, at: image.origin) else {
+            throw ValidationError("\(name): the program does not fit in storage")
+        }
+        var psw = PSW()
+        psw.instructionAddress = image.entryPoint
+        m.cpu.loadPSW(psw)
+        let r = m.run()
+        return (r, r.status == .disabledWait && m.cpu.psw.instructionAddress == 0)
     }
 }
 
 /// The known workloads.
 enum Workloads {
-    /// LOOP8 (../shared/bench/loop8.bin; PERFORMANCE.md): 800,000,003 instructions.
-    static let loop8 = Workload(
-        name: "LOOP8", summary: "load, add, store, shift, compare and branch on count",
-        image: [
-            0x05, 0xC0, 0x58, 0x20, 0xC0, 0x3E, 0x58, 0x30, 0xC0, 0x42, 0x5A, 0x30, 0xC0, 0x46, 0x50, 0x30,
-            0xC0, 0x42, 0x18, 0x43, 0x89, 0x40, 0x00, 0x02, 0x1A, 0x54, 0x19, 0x53, 0x46, 0x20, 0xC0, 0x04,
-            0x82, 0x00, 0xC0, 0x4E, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0x05, 0xF5, 0xE1, 0x00, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
-            0x00, 0x02, 0x00, 0x00, 0, 0, 0, 0,
-        ],
-        origin: 0x1000, psw: 0x0000_0000_0000_1000)
+    static let all: [Workload] = [
+        Workload(name: "LOOP8", file: "loop8.asm",
+                 summary: "PERFORMANCE.md: load, add, store, shift, compare, branch on count (800,000,003 instructions)"),
+        Workload(name: "DECIMAL", file: "decimal.asm",
+                 summary: "packed decimal: AP SP ZAP MP DP CP, CVD UNPK PACK CVB, ED"),
+        Workload(name: "MOVES", file: "moves.asm", summary: "MVC CLC TR MVI MVCL and a propagating MVC"),
+        Workload(name: "HFP", file: "hfp.asm", summary: "hexadecimal floating point, short and long"),
+        Workload(name: "BRANCH", file: "branch.asm", summary: "BAL/BR calls, CLI/BC, BXLE and BCT loops"),
+        Workload(name: "MIX", file: "mix.asm", summary: "a little of each, DAT off"),
+        Workload(name: "MIXDAT", file: "mix.asm", sysparm: "DAT",
+                 summary: "the same loop with DAT on (4K pages, 64K segments, EC mode)"),
+    ]
 
-    static let all: [Workload] = [loop8]
+    /// The folder of the sources.
+    static func folder() throws -> String {
+        guard let f = locateFolder("Decks/bench", containing: "loop8.asm") else {
+            throw ValidationError("cannot find Decks/bench: run from the s370 folder")
+        }
+        return f
+    }
 }

@@ -129,6 +129,25 @@ import TestSupport
         #expect(m[6] == 1 && m[7] == 0); #expect(m.cc == 2)
     }
 
+    /// PoO, SHIFT LEFT SINGLE: the numeric part has 31 bits, so a shift of 32 or
+    /// more places shifts out a zero after the operand's own bits; for a negative
+    /// operand that zero is unlike the sign: overflow. -1 shifted 31 places loses
+    /// only ones, like its sign: no overflow.
+    @Test func shiftLeftSingleBeyondTheNumericPart() {
+        let m = TestMachine()
+        m[1] = 0xFFFF_FFFF
+        m.execute([RS(0x8B, 1, 0, 31)])     // SLA 1,31
+        #expect(m[1] == 0x8000_0000); #expect(m.cc == 1)
+        for n in [32, 63] {
+            m[1] = 0xFFFF_FFFF
+            m.execute([RS(0x8B, 1, 0, n)])
+            #expect(m[1] == 0x8000_0000); #expect(m.cc == 3)
+            m[2] = 0
+            m.execute([RS(0x8B, 2, 0, n)])
+            #expect(m[2] == 0); #expect(m.cc == 0)
+        }
+    }
+
     @Test func storeAndLoadMultipleWrapAround() {
         let m = TestMachine()
         for r in 0..<16 { m[r] = UInt32(0x1111_1111 &* UInt32(r)) }

@@ -21,8 +21,10 @@ import DATBox
 
 /// Slice length in real-time mode: timers and interruptions are looked at this often.
 let realTimeSlice = 65_536
-/// Longest slice in deterministic mode.
-let deterministicSlice = 1 << 20
+/// Longest slice in deterministic mode: 1/300 of a second of instructions at
+/// one microsecond each, so that the interval timer at location 80 is brought
+/// up to date as often as its bit 23 steps (PoO: 300 times a second).
+let deterministicSlice = 3_333
 
 extension CPU {
     /// Runs until an exit, executing at most `budget` instructions.
@@ -52,7 +54,7 @@ extension CPU {
             if left <= 0 { return .budgetExhausted }
             var slice = min(left, isDeterministic ? deterministicSlice : realTimeSlice)
             if let n = instructionsToNextTimerEvent() { slice = min(slice, n) }
-            let executed = needsCheckingLoop ? runChecking(slice) : executeSlice(slice, checking: false)
+            let executed = needsCheckingLoop ? runChecking(slice) : runFast(slice)
             left -= executed
             if let e = pendingExit {
                 pendingExit = nil
@@ -60,6 +62,12 @@ extension CPU {
             }
         }
     }
+
+    /// The fast loop: `executeSlice` specialised with `checking` false, so that
+    /// every PER and trace test in it is folded away (it must be a function of
+    /// its own: inlined into `run`, the compiler keeps one copy of the body with
+    /// `checking` as a parameter tested at run time).
+    @inline(never) func runFast(_ budget: Int) -> Int { executeSlice(budget, checking: false) }
 
     /// Whether the clocks run from the instruction count.
     var isDeterministic: Bool {

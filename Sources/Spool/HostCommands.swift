@@ -143,7 +143,7 @@ public enum SpoolHostCommand {
             }
         }
         guard let f = spool.file(id) else { throw SpoolError.noSuchFile(id) }
-        let bytes = try SpoolOutput.render(try spool.records(of: id), of: f.originDevice, format: format)
+        let bytes = try spool.render(id, format: format)
         guard let path = output, path != "-" else {
             guard format == .text else { throw SpoolError.invalid("spool get: EBCDIC card images go to a file: give --output") }
             return String(bytes.map { Character(Unicode.Scalar($0)) })

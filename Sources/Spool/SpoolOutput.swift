@@ -83,3 +83,12 @@ enum SpoolOutput {
         s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
     }
 }
+
+extension SpoolSystem {
+    /// A closed file as a host file's bytes: cards as text or EBCDIC card images,
+    /// print lines as printed text (what `s370 spool get` writes).
+    public func render(_ spoolid: Int, format: SpoolOutputFormat) throws -> [UInt8] {
+        guard let f = file(spoolid) else { throw SpoolError.noSuchFile(spoolid) }
+        return try SpoolOutput.render(try records(of: spoolid), of: f.originDevice, format: format)
+    }
+}

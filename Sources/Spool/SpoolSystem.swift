@@ -57,8 +57,10 @@ public final class SpoolSystem {
     let store: SpoolStore
     /// The closed files, by spoolid.
     var files: [Int: StoredFile] = [:]
-    /// Where the next spoolid search starts.
-    var nextSpoolid = 1
+    /// Where the search for the next spoolid starts (1-9900; kept across a clean restart).
+    public var nextSpoolid = 1 {
+        didSet { if !(1...SpoolSystem.maximumSpoolid).contains(nextSpoolid) { nextSpoolid = 1 } }
+    }
     /// The next queue position (a file put on a queue goes to its end).
     var nextOrder: Int64 = 1
     /// Files being read by a virtual reader (by serial): they cannot be transferred.

@@ -150,7 +150,7 @@ public enum SpoolHostCommand {
         }
         guard path.hasPrefix("/") else { throw SpoolError.invalid("spool get: the output path must be absolute: \(path)") }
         try spool.storeCall { try DurableFile.write(bytes, to: path) }
-        let unit = f.originDevice.holdsPrintLines ? "LINES" : "CARDS"
+        let unit = (f.originDevice.holdsPrintLines ? "LINE" : "CARD") + (f.records == 1 ? "" : "S")
         return "FILE \(f.spoolidText) (\(f.queue.rawValue) \(f.owner)) WRITTEN TO \(path): \(f.records) \(unit)\n"
     }
 

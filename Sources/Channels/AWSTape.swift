@@ -63,6 +63,9 @@ public final class AWSTape {
         var inBlock = false
         while p < end {
             guard end - p >= 6 else {
+                if p == 0 {
+                    throw DeviceFileError(path: file.path, "not an AWS tape image: \(end) bytes, shorter than one block header (6)")
+                }
                 throw DeviceFileError(path: file.path, "truncated AWS tape image: \(end - p) bytes at byte \(p) are too few for a block header (6)")
             }
             let h = try file.read(at: p, count: 6)

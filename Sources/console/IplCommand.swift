@@ -1,8 +1,11 @@
-// s370 ipl: load raw images into storage and start the bare machine at a PSW,
-// as Hercules' loadcore and psw commands do.
+// s370 ipl: the bare machine. Either IPL from a device (the devices from a
+// configuration file and the short forms, the 3215 console at 009 on the
+// terminal or driven by a console script), or load raw images into storage
+// and start at a PSW, as Hercules' loadcore and psw commands do.
 
 import ArgumentParser
 import BareMachine
+import Channels
 import DATBox
 import Foundation
 import S370CPU
@@ -10,17 +13,60 @@ import S370CPU
 struct IplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ipl",
-        abstract: "Run a program on the bare machine.",
+        abstract: "Run a program on the bare machine: IPL from a device, or start at a PSW.",
         discussion: """
-            Loads raw images with --core FILE@HEXADDR, starts at the PSW given with --psw \
-            (16 hexadecimal digits), and runs until a disabled wait or the instruction limit. \
-            Prints the final PSW, registers, instruction count, time and MIPS.
+            s370 ipl CUU loads from the device at CUU, as the LOAD key of a System/370 does, \
+            and runs until a disabled wait, the instruction limit, or (with --console-script) \
+            the script is used up and the program waits idle. The 3215 console at 009 is the \
+            terminal: what the program writes appears, and a line typed while it is not reading \
+            raises attention, as on a real 3215.
+
+            Devices come from the short forms (FILE, or FILE@cuu for another address) and from \
+            --config FILE, one device a line: address, type, file, options; # starts a comment:
+              009  3215
+              00C  2540R  deck.txt        text eof    (or ebcdic; intrq)
+              00D  2540P  punched.deck    ebcdic      (or text)
+              00E  1403   print.txt       fcb=1:1,12:60 lines=66 width=132
+              580  3420   tape.aws        ro          (create: a new empty tape)
+              131  3330   disk.cckd       ro          (3330, 3330-11, 3350)
+
+            Without CUU: loads raw images with --core FILE@HEXADDR and starts at --psw.
+
+            Examples:
+              s370 ipl 580 --tape ../shared/images/dmkddr.aws --printer print.txt --dasd vol.cckd@131
+              s370 ipl 00C --reader hello.deck --printer print.txt --deterministic
+              s370 ipl --core prog.bin@1000 --psw 0000000000001000
             """)
+
+    @Argument(help: "The device to IPL from, as cuu (for example 580). Omit it to start at --psw.")
+    var device: String?
+
+    @Option(help: "A configuration file: one device a line (address, type, file, options).")
+    var config: String?
+
+    @Option(help: "A card reader deck: FILE[@cuu], at 00C unless @cuu says otherwise.")
+    var reader: [String] = []
+
+    @Option(help: "A card punch output file: FILE[@cuu], at 00D unless @cuu says otherwise.")
+    var punch: [String] = []
+
+    @Option(help: "A printer output file: FILE[@cuu], at 00E unless @cuu says otherwise.")
+    var printer: [String] = []
+
+    @Option(help: "An AWS tape image: FILE[@cuu], at 580 unless @cuu says otherwise.")
+    var tape: [String] = []
+
+    @Option(help: "A CKD or CCKD disk image: FILE@cuu.")
+    var dasd: [String] = []
+
+    @Option(name: .customLong("console-script"),
+            help: "Lines to type at the console, one each time the program reads it; the run ends when they are used up and the program waits idle.")
+    var consoleScript: String?
 
     @Option(name: .customLong("core"), help: "A raw image and its hexadecimal load address: FILE@HEXADDR.")
     var cores: [String] = []
 
-    @Option(help: "The PSW to start at, as 16 hexadecimal digits.")
+    @Option(help: "The PSW to start at, as 16 hexadecimal digits (without an IPL device).")
     var psw: String?
 
     @Option(name: .customLong("max-instructions"), help: "Stop after this many instructions.")
@@ -31,6 +77,9 @@ struct IplCommand: ParsableCommand {
 
     @Flag(help: "Print each instruction before it executes.")
     var trace = false
+
+    @Flag(name: .customLong("trace-io"), help: "Print each I/O instruction, channel command and I/O interruption (on stderr).")
+    var traceIO = false
 
     @Option(help: "Report format: text (default) or json.")
     var report: ReportFormat = .text
@@ -48,24 +97,127 @@ struct IplCommand: ParsableCommand {
         for spec in cores {
             try loadCore(spec, into: machine.storage)
         }
-        guard let pswText = psw else {
-            throw ValidationError("--psw is required: the PSW to start at, as 16 hexadecimal digits")
-        }
-        guard pswText.count == 16, let value = UInt64(pswText, radix: 16) else {
-            throw ValidationError("--psw '\(pswText)' is not 16 hexadecimal digits")
-        }
         var ranges: [(UInt32, Int)] = []
         for d in dumps { ranges.append(try parseRange(d)) }
-        machine.cpu.loadPSW(PSW(value))
+
+        var iplAddress: UInt16? = nil
+        if let device {
+            guard psw == nil else {
+                throw ValidationError("give either a device to IPL from or --psw, not both")
+            }
+            iplAddress = try MachineConfiguration.parseAddress(device, origin: "s370 ipl")
+        } else if psw == nil {
+            throw ValidationError("give a device to IPL from (for example 's370 ipl 580 --tape FILE'), or --psw to start raw images")
+        }
+
+        try attachDevices(to: machine)
+        if traceIO { machine.channels.ioTrace = { fputs($0 + "\n", stderr) } }
+
+        if let iplAddress {
+            do {
+                try machine.ipl(from: iplAddress)
+            } catch let e as IPLError {
+                try? machine.flushDevices()
+                throw RunError("\(e)")
+            }
+        } else if let pswText = psw {
+            guard pswText.count == 16, let value = UInt64(pswText, radix: 16) else {
+                throw ValidationError("--psw '\(pswText)' is not 16 hexadecimal digits")
+            }
+            machine.cpu.loadPSW(PSW(value))
+        }
         if trace {
             machine.cpu.tracer = { cpu, ia, inst in
                 print(Disassembler.traceLine(cpu: cpu, address: ia, instruction: inst))
             }
         }
         let result = machine.run(maxInstructions: maxInstructions ?? .max)
-        let text = Report(machine: machine, result: result, ranges: ranges)
+        var flushError: String? = nil
+        do { try machine.flushDevices() } catch { flushError = "\(error)" }
+        if report == .text, let c = machine.console, !c.transcript.isEmpty, !c.transcript.hasSuffix("\n") {
+            print("")
+        }
+        let text = Report(machine: machine, result: result, ranges: ranges, ipl: iplAddress)
         print(report == .json ? text.json() : text.text())
+        if let flushError { throw RunError("writing a device's file failed: \(flushError)") }
     }
+
+    /// The devices of --config and the short forms, and the operator at the 3215.
+    func attachDevices(to machine: BareMachine) throws {
+        var specs: [DeviceSpec] = []
+        do {
+            if let config {
+                let url = URL(fileURLWithPath: config)
+                guard let data = FileManager.default.contents(atPath: config) else {
+                    throw RunError("--config: cannot read '\(config)'")
+                }
+                specs = try MachineConfiguration.parse(String(decoding: data, as: UTF8.self), name: config,
+                                                       directory: url.deletingLastPathComponent().path)
+            }
+            let short: [(values: [String], type: String, address: UInt16?, option: String)] = [
+                (reader, "2540R", 0x00C, "--reader"), (punch, "2540P", 0x00D, "--punch"),
+                (printer, "1403", 0x00E, "--printer"), (tape, "3420", 0x580, "--tape"), (dasd, "", nil, "--dasd"),
+            ]
+            for s in short {
+                for v in s.values {
+                    var spec = try MachineConfiguration.shortForm(v, type: s.type, defaultAddress: s.address, option: s.option)
+                    if s.option == "--dasd" {
+                        let disk = try CKDImages.open(path: spec.path ?? "", readOnly: true)
+                        spec.type = disk.geometry.name
+                    }
+                    if let other = specs.first(where: { $0.address == spec.address }) {
+                        throw RunError("\(s.option) \(v): address \(hexAddress(spec.address)) is already used by the \(other.type) of \(other.origin)")
+                    }
+                    specs.append(spec)
+                }
+            }
+        } catch let e as MachineConfigurationError {
+            throw RunError("\(e)")
+        } catch let e as DeviceFileError {
+            throw RunError("\(e)")
+        }
+
+        // The operator: the terminal, or the console script.
+        let output = report == .json ? OperatorConsole.standardError : OperatorConsole.standardOutput
+        let operatorConsole: OperatorConsole
+        if let consoleScript {
+            guard let data = FileManager.default.contents(atPath: consoleScript) else {
+                throw RunError("--console-script: cannot read '\(consoleScript)'")
+            }
+            operatorConsole = OperatorConsole(input: .script(OperatorConsole.scriptLines(String(decoding: data, as: UTF8.self))),
+                                              output: output)
+        } else if device != nil || isatty(0) != 0 {
+            operatorConsole = OperatorConsole(input: .terminal, output: output)
+        } else {
+            // Raw images started at a PSW with stdin not a terminal: as before devices existed,
+            // an enabled wait ends the run instead of waiting for input.
+            operatorConsole = OperatorConsole(input: .none, output: output)
+        }
+        // The 3215 at 009 unless the configuration puts one elsewhere (or 009 to another use).
+        if let console = specs.first(where: { $0.type == "3215" }) {
+            machine.consoleAddress = console.address
+            machine.console = operatorConsole
+        } else if !specs.contains(where: { $0.address == 0x009 }) {
+            specs.append(DeviceSpec(address: 0x009, type: "3215", path: nil, origin: "the console"))
+            machine.console = operatorConsole
+        }
+        for spec in specs {
+            do {
+                let d = try MachineConfiguration.makeDevice(spec, console: spec.address == machine.consoleAddress ? operatorConsole : nil)
+                try machine.attach(d, at: spec.address)
+            } catch let e as MachineConfigurationError {
+                throw RunError("\(e)")
+            } catch {
+                throw RunError("\(spec.origin): \(error)")
+            }
+        }
+    }
+}
+
+/// An error that ends the command with its message (and no usage text).
+struct RunError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
 }
 
 /// The report formats of `s370 ipl`.

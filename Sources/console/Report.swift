@@ -1,6 +1,7 @@
 // The end-of-run report of s370 ipl: text for people, JSON for programs.
 
 import BareMachine
+import Channels
 import Foundation
 import S370CPU
 
@@ -9,6 +10,8 @@ struct Report {
     let machine: BareMachine
     let result: RunResult
     let ranges: [(UInt32, Int)]
+    /// The device IPL loaded from, if any.
+    var ipl: UInt16? = nil
 
     private var cpu: CPU { machine.cpu }
 
@@ -48,7 +51,7 @@ struct Report {
     func json() -> String {
         var storage: [String: String] = [:]
         for (a, n) in ranges { storage["\(hex(UInt64(a), digits: 1)).\(hex(UInt64(n), digits: 1))"] = dumpHex(a, n) }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "psw": hex(cpu.psw.value, digits: 16),
             "gpr": (0..<16).map { hex32(cpu.gpr[$0]) },
             "fpr": (0..<4).map { hex(cpu.fpr[$0], digits: 16) },
@@ -58,7 +61,9 @@ struct Report {
             "status": result.status.rawValue,
             "storage": storage,
         ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        if let ipl { object["ipl"] = hexAddress(ipl) }
+        if let c = machine.console, !c.transcript.isEmpty { object["console"] = c.transcript }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

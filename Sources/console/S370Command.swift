@@ -7,5 +7,6 @@ struct S370Command: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "s370",
         abstract: "An IBM System/370 with a CP/CMS control program.",
-        subcommands: [IplCommand.self, BenchCommand.self, AsmCommand.self, SubmitCommand.self, SpoolCommand.self])
+        subcommands: [IplCommand.self, BenchCommand.self, AsmCommand.self, DasdCommand.self,
+                      SubmitCommand.self, SpoolCommand.self])
 }

@@ -105,6 +105,12 @@ import DATBox
         #expect(r.csw.channelStatus == .incorrectLength)
         #expect(r.csw.count == 10)
         #expect(r.io(.haltIO) == 1)   // available: the device is signalled, status zero
+        // HALT DEVICE does the same to a working program; START I/O FAST RELEASE starts as START I/O.
+        r.program([CCW(command: 0x32, dataAddress: 0x2000, count: 10)])
+        #expect(r.io(.startIOFastRelease) == 0)
+        #expect(r.io(.haltDevice) == 1)
+        #expect(r.interrupt() == r.address)
+        #expect(r.csw.unitStatus == .ended)
     }
 
     @Test func aWaitingProgramResumes() {

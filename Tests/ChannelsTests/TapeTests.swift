@@ -69,7 +69,8 @@ func writeFile(_ path: String, _ bytes: [UInt8]) {
         defer { unlink(path) }
         let cases: [([UInt8], String)] = [
             (Array(awsImage([[1, 2, 3, 4]]).dropLast(2)), "truncated AWS tape image: the block at byte 0 should have 4 bytes of data, only 2 remain"),
-            ([0x50, 0, 0], "truncated AWS tape image: 3 bytes at byte 0 are too few for a block header (6)"),
+            ([0x50, 0, 0], "not an AWS tape image: 3 bytes, shorter than one block header (6)"),
+            (awsImage([[1]]) + [2, 0], "truncated AWS tape image: 2 bytes at byte 7 are too few for a block header (6)"),
             (Array("HELLO WORLD, NOT A TAPE".utf8), "not an AWS tape image"),
             (awsImage([[1]]) + [1, 0, 9, 0, 0xA0, 0, 7], "says the block before has 9 bytes, but it has 1"),
         ]

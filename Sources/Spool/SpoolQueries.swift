@@ -38,6 +38,14 @@ public enum SpoolQueries {
         return "FILES: \(n(reader)) RDR, \(n(printer)) PRT, \(n(punch)) PUN"
     }
 
+    /// What CP tells a user when a file arrives in its reader:
+    /// `RDR FILE 0012 SENT FROM USERA PUN WAS 0012 RECS 000005 CPY 01 A NOHOLD`
+    /// (the layout of VM/SP's message, which scripts wait for as "RDR FILE";
+    /// the spoolid does not change on the way, so WAS repeats it).
+    public static func readerArrival(_ f: SpoolFile) -> String {
+        "RDR FILE \(f.spoolidText) SENT FROM \(f.origin) \(f.originDevice.rawValue) WAS \(f.spoolidText) RECS \(sixDigits(f.records)) CPY \(twoDigits(f.copies)) \(f.spoolClass) \(f.userHold ? "HOLD" : "NOHOLD")"
+    }
+
     /// `mm/dd/yy` and `hh:mm:ss` in local time.
     static func dateTime(_ d: Date) -> (String, String) {
         var t = time_t(d.timeIntervalSince1970)

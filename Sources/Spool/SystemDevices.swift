@@ -78,6 +78,14 @@ extension SpoolSystem {
         d.started = false
     }
 
+    /// FLUSH raddr [HOLD] [ALL]: stops the file in hand. A file is written to its
+    /// host file whole, the moment the device takes it, so there is never one in
+    /// hand: this returns nil (CP says no file is active); HOLD and ALL have nothing to act on.
+    public func flush(_ address: UInt16, hold: Bool = false, all: Bool = false) throws -> SpoolFile? {
+        guard outputDevices[address] != nil else { throw SpoolError.noSuchDevice(address) }
+        return nil
+    }
+
     /// Prints and punches every file a started device takes.
     func processSystemQueues() {
         for d in systemDevices where d.started {

@@ -145,7 +145,7 @@ public final class SpoolReader: SpoolDevice {
     public private(set) var currentFile: SpoolFile?
     private var currentSerial: UInt64?
     private var iterator: SpoolRecords.Iterator?
-    /// Cards read from the current file.
+    /// Records read from the current file.
     public private(set) var cardsRead = 0
     /// The last read found nothing to read.
     var waitingForFile = false
@@ -161,6 +161,27 @@ public final class SpoolReader: SpoolDevice {
 
     /// The next card for the 2540 model.
     func nextCard() -> CardFeed {
+        switch nextRecord(carriageControl: false) {
+        case .record(let r): return .card(r.data)
+        case .endOfFile: return .endOfFile
+        case .notReady: return .notReady
+        }
+    }
+
+    /// What `nextRecord` gives.
+    public enum RecordFeed: Equatable, Sendable {
+        case record(SpoolRecord)
+        /// The end of a file (EOF), or of the last file (CONT): the file read is done with.
+        case endOfFile
+        /// Nothing to read (or NOEOF's end of a file).
+        case notReady
+    }
+
+    /// The next record of the reader's files, by the reader's settings: what a
+    /// read takes, and what CP's DIAGNOSE X'14' gives a program that reads the
+    /// spool records themselves (with `carriageControl`, a printer file's
+    /// carriage-only records too, each with its CCW command code).
+    public func nextRecord(carriageControl: Bool) -> RecordFeed {
         guard let system else { return .notReady }
         while true {
             if iterator == nil {
@@ -176,9 +197,9 @@ public final class SpoolReader: SpoolDevice {
             }
             while let r = iterator?.next() {
                 // A printer file read through a reader gives its lines; carriage-only records have no card.
-                if r.isWrite {
+                if r.isWrite || carriageControl {
                     cardsRead += 1
-                    return .card(r.data)
+                    return .record(r)
                 }
             }
             finish(keep: settings.hold, userHold: settings.hold)

@@ -171,4 +171,26 @@ import Testing
         #expect(rig.sense(0x00C) == 0x80)
         #expect(rig.readCard().text == "READ")
     }
+
+    @Test func aPrinterFileInAReaderGivesItsLinesAndDiagnose14SeesItsCarriageControl() throws {
+        let spool = try openSpool()
+        let printer = spool.makePrinter(userid: "USERA", address: 0x00E)
+        printer.settings.destination = .toUser("USERA")
+        let prig = DeviceRig([(0x00E, printer)])
+        prig.print("PAGE ONE", command: 0x89)
+        _ = prig.run([CCW(command: 0x8B, dataAddress: 0, count: 1)], on: 0x00E)
+        prig.print("PAGE TWO")
+        guard case .closed(let f, _) = try printer.close() else { Issue.record("no file"); return }
+        #expect(SpoolQueries.readerArrival(f) == "RDR FILE \(f.spoolidText) SENT FROM USERA PRT WAS \(f.spoolidText) RECS 000002 CPY 01 A NOHOLD")
+        // Through the 2540 model: the lines only.
+        let reader = spool.makeReader(userid: "USERA", address: 0x00C)
+        reader.settings.hold = true
+        let rig = DeviceRig([(0x00C, reader)])
+        #expect(rig.readAll().cards == ["PAGE ONE", "PAGE TWO"])
+        // As DIAGNOSE X'14' reads it: every record with its command code.
+        try spool.change(.all, on: .reader, owner: "USERA", SpoolChanges(hold: false))
+        var commands: [UInt8] = []
+        while case .record(let r) = reader.nextRecord(carriageControl: true) { commands.append(r.command) }
+        #expect(commands == [0x89, 0x8B, 0x09])
+    }
 }

@@ -78,6 +78,8 @@ import Testing
         #expect(spool.writtenOutput.count == 5)
         #expect(try text(spool.writtenOutput[3]) == "HELD\n")
         #expect(throws: SpoolError.noSuchDevice(0x123)) { try spool.start(0x123) }
+        // Files are written whole when taken: FLUSH never finds one in hand.
+        #expect(try spool.flush(0x00F) == nil)
         #expect(throws: SpoolError.self) { try spool.start(0x00F, classes: ["A", "B", "C", "D", "E"]) }
     }
 

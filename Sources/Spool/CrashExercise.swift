@@ -15,6 +15,8 @@ import Records
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The crash test's writer and its expectations.
@@ -53,7 +55,7 @@ public enum SpoolCrashExercise {
         guard fd >= 0 else { throw SpoolError.store(DurableFile.error(journal)) }
         func note(_ line: String) {
             let bytes = Array((line + "\n").utf8)
-            _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, bytes.count) }
+            _ = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress!, bytes.count) }
             fsync(fd)
         }
         note("start \(start)")

@@ -40,12 +40,12 @@ enum DurableFile {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { buf in
-                Glibc.write(fd, buf.baseAddress! + done, bytes.count - done)
+                posixWrite(fd, buf.baseAddress! + done, bytes.count - done)
             }
             if n < 0 {
                 if errno == EINTR { continue }
                 let e = error(temporary)
-                _ = Glibc.close(fd)
+                _ = posixClose(fd)
                 unlink(temporary)
                 throw e
             }
@@ -53,11 +53,11 @@ enum DurableFile {
         }
         if fsync(fd) != 0 {
             let e = error(temporary)
-            _ = Glibc.close(fd)
+            _ = posixClose(fd)
             unlink(temporary)
             throw e
         }
-        _ = Glibc.close(fd)
+        _ = posixClose(fd)
         if rename(temporary, path) != 0 {
             let e = error(path)
             unlink(temporary)
@@ -82,7 +82,7 @@ enum DurableFile {
     static func syncFolder(_ folder: String) throws {
         let fd = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw error(folder) }
-        defer { _ = Glibc.close(fd) }
+        defer { _ = posixClose(fd) }
         if fsync(fd) != 0 && errno != EINVAL { throw error(folder) }
     }
 
@@ -90,14 +90,14 @@ enum DurableFile {
     static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw error(path) }
-        defer { _ = Glibc.close(fd) }
+        defer { _ = posixClose(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw error(path) }
         let size = Int(st.st_size)
         var out = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
-            let n = out.withUnsafeMutableBytes { buf in Glibc.read(fd, buf.baseAddress! + done, size - done) }
+            let n = out.withUnsafeMutableBytes { buf in posixRead(fd, buf.baseAddress! + done, size - done) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw error(path)
@@ -163,6 +163,17 @@ enum DurableFile {
         }
     }
 }
+
+// write(2), read(2) and close(2) by names the enum's own methods do not hide.
+#if canImport(Glibc)
+let posixWrite = Glibc.write
+let posixRead = Glibc.read
+let posixClose = Glibc.close
+#else
+let posixWrite = Darwin.write
+let posixRead = Darwin.read
+let posixClose = Darwin.close
+#endif
 
 /// CRC-32 (ISO 3309, as zlib computes it).
 enum Checksum {

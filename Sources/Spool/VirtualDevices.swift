@@ -132,6 +132,24 @@ public class SpoolDevice: Device {
 
     /// CLOSE: ends the current file (see the subclasses).
     public func close(_ options: CloseOptions = CloseOptions()) throws -> CloseOutcome { .nothing }
+
+    /// The device's line for QUERY VIRTUAL, for example
+    /// `RDR  00C CL * NOCONT NOHOLD EOF` or `PUN  00D CL A NOCONT NOHOLD COPY 01 TO USERB`.
+    public var queryLine: String {
+        let kind = queue == .reader ? "RDR " : queue == .printer ? "PRT " : "PUN "
+        var s = "\(kind) \(hex3(address)) CL \(settings.spoolClass) \(settings.continuous ? "CONT  " : "NOCONT") \(settings.hold ? "HOLD  " : "NOHOLD")"
+        if queue == .reader {
+            s += settings.endOfFile ? " EOF" : " NOEOF"
+        } else {
+            s += " COPY \(SpoolQueries.twoDigits(settings.copies))"
+            switch settings.destination {
+            case .system: s += " OFF"
+            case .toUser(let u): s += " TO \(u)"
+            case .forUser(let u): s += " FOR \(u)"
+            }
+        }
+        return s
+    }
 }
 
 // MARK: The reader
@@ -376,6 +394,12 @@ extension SpoolSystem {
 
     /// Makes the spool file of a punch's or printer's CLOSE (CPREF, CLOSE and SPOOL; vm370-reference 3.4).
     func closeOutput(from d: SpoolOutputDevice, records: SpoolRecords, options: CloseOptions) throws -> CloseOutcome {
+        guard SpoolClass.isValid(d.settings.spoolClass) else {
+            throw SpoolError.invalid("CLASS \(d.settings.spoolClass): a punch or printer file's class is A-Z or 0-9")
+        }
+        guard (1...99).contains(d.settings.copies) else {
+            throw SpoolError.invalid("COPY \(d.settings.copies): copies are 1 to 99")
+        }
         let hold = options.hold ?? d.settings.hold
         var f = SpoolFile(spoolid: 0, queue: d.queue, owner: d.userid, origin: d.userid, originDevice: d.originDevice,
                           spoolClass: d.settings.spoolClass, copies: d.settings.copies, userHold: hold,

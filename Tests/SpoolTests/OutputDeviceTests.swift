@@ -111,6 +111,12 @@ import Testing
         #expect(g.records == 1)
         punch.settings.continuous = false
         rig.punch("4")
+        // A class or copy count SPOOL could never set is refused, and the file stays open.
+        punch.settings.copies = 100
+        #expect(throws: SpoolError.self) { try punch.close() }
+        punch.settings.copies = 1
+        punch.settings.spoolClass = "*"
+        #expect(throws: SpoolError.self) { try punch.close() }
         #expect(try punch.close(CloseOptions(purge: true)) == .purged)
         #expect(spool.allFiles.count == 2)
     }
@@ -147,5 +153,17 @@ import Testing
         var last = CSW()
         for _ in 0..<59 { last = rig.print("X") }
         #expect(last.unitStatus == endOfFileStatus)
+    }
+
+    @Test func queryVirtualLines() throws {
+        let spool = try openSpool()
+        let reader = spool.makeReader(userid: "USERA", address: 0x00C)
+        let punch = spool.makePunch(userid: "USERA", address: 0x00D)
+        punch.settings.destination = .toUser("USERB")
+        punch.settings.hold = true
+        punch.settings.copies = 3
+        reader.settings.endOfFile = false
+        #expect(reader.queryLine == "RDR  00C CL * NOCONT NOHOLD NOEOF")
+        #expect(punch.queryLine == "PUN  00D CL A NOCONT HOLD   COPY 03 TO USERB")
     }
 }

@@ -237,6 +237,7 @@ public final class SpoolReader: SpoolDevice {
             currentFile = s.file
             currentSerial = s.serial
             cardsRead = 0
+            waitingForFile = false
             system.filesInUse.insert(s.serial)
             return true
         } catch {

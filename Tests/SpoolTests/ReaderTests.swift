@@ -89,6 +89,21 @@ import Testing
         #expect(announced.allSatisfy { $0.owner == "USERA" && $0.origin == "SYSTEM" && $0.originDevice == .reader })
     }
 
+    @Test func aReaderThatIsReadingIsNotMadeReadyAgain() throws {
+        let spool = try openSpool()
+        let reader = spool.makeReader(userid: "USERA", address: 0x00C, spoolClass: "A")
+        var ready = 0
+        reader.becameReady = { ready += 1 }
+        let rig = DeviceRig([(0x00C, reader)])
+        #expect(rig.readCard().csw.unitStatus == .unitCheck)
+        _ = try spool.submit(deck(["B1", "B2"]), to: "USERA", spoolClass: "B")
+        // SPOOL RDR CLASS B: the next read takes the file; a file arriving while it reads presents nothing.
+        reader.settings.spoolClass = "B"
+        #expect(rig.readCard().text == "B1")
+        _ = try spool.submit(deck(["B3"]), to: "USERA", spoolClass: "B")
+        #expect(ready == 0)
+    }
+
     @Test func readerHoldKeepsFilesReadInUserHold() throws {
         let spool = try openSpool()
         let f = try spool.submit(deck(["KEEP ME"]), to: "USERA")

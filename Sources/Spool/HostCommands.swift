@@ -53,8 +53,8 @@ public enum SpoolHostCommand {
             var message = e.description
             if format == .text && e.message.contains("control byte") {
                 message += bytes.count % 80 == 0
-                    ? " (if it is a deck of EBCDIC card images, say --format ebcdic)"
-                    : " (and it is not a deck of EBCDIC card images either: its \(bytes.count) bytes are not a multiple of 80)"
+                    ? " (here: --format ebcdic)"
+                    : "; nor is it a deck of EBCDIC card images: its \(bytes.count) bytes are not a multiple of 80"
             }
             throw SpoolError.badDeck(message)
         }

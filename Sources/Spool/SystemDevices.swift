@@ -191,17 +191,19 @@ public struct IDCard: Equatable, Sendable {
 
     /// Reads an ID card; the error (`SpoolError.badDeck`) says what is wrong with it.
     public init(_ card: CardImage) throws {
-        let text = card.text
+        // Control characters show as '.': the card may be anything, and messages name what it holds.
+        var text = EBCDIC.decode(card.columns, printable: true)
+        while text.hasSuffix(" ") { text.removeLast() }
         guard let firstChar = text.first, firstChar != " " else {
             throw SpoolError.badDeck("it must begin in column 1 with ID or USERID")
         }
         let fields = text.split(separator: " ").map(String.init)
         guard fields[0] == "ID" || fields[0] == "USERID" else {
-            throw SpoolError.badDeck("'\(fields[0])' is not ID or USERID: a deck for the system reader starts with an ID card, 'ID userid [CLASS c] [NAME fn ft]'")
+            throw SpoolError.badDeck("'\(IDCard.shown(fields[0]))' is not ID or USERID: a deck for the system reader starts with an ID card, 'ID userid [CLASS c] [NAME fn ft]'")
         }
         guard fields.count >= 2 else { throw SpoolError.badDeck("no userid after \(fields[0])") }
         guard let u = Userid.normalized(fields[1]), u == fields[1] else {
-            throw SpoolError.badDeck("'\(fields[1])' is not a userid (one to eight letters and digits)")
+            throw SpoolError.badDeck("'\(IDCard.shown(fields[1]))' is not a userid (one to eight letters and digits)")
         }
         userid = u
         var i = 2
@@ -230,7 +232,13 @@ public struct IDCard: Equatable, Sendable {
             i = fields.count
         }
         if i < fields.count {
-            throw SpoolError.badDeck("'\(fields[i])' is not expected here: the ID card is 'ID userid [CLASS c] [NAME fn ft]'")
+            throw SpoolError.badDeck("'\(IDCard.shown(fields[i]))' is not expected here: the ID card is 'ID userid [CLASS c] [NAME fn ft]'")
         }
+    }
+
+    /// A field as a message shows it: ASCII, at most 16 characters.
+    static func shown(_ field: String) -> String {
+        let ascii = String(field.map { $0.isASCII ? $0 : "." })
+        return ascii.count > 16 ? ascii.prefix(16) + "..." : ascii
     }
 }

@@ -43,10 +43,12 @@ enum SpoolHost {
         }
         let (status, output) = SpoolHostCommand.perform(arguments, input: input, spool: spool)
         try spool.shutdown()
+        // Text is ISO 8859-1, the other side of the EBCDIC table, as in the files `spool get` writes.
+        let bytes = Data(output.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
         if status == 0 {
-            FileHandle.standardOutput.write(Data(output.utf8))
+            FileHandle.standardOutput.write(bytes)
         } else {
-            FileHandle.standardError.write(Data(output.utf8))
+            FileHandle.standardError.write(bytes)
             throw ExitCode(status)
         }
     }

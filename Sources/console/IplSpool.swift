@@ -101,7 +101,7 @@ final class BareMachineSpool {
         var lines: [String] = []
         for d in outputs {
             if case .closed(let f, _) = try d.close(CloseOptions(force: true)) {
-                let unit = f.originDevice == .printer ? "LINES" : "CARDS"
+                let unit = (f.originDevice == .printer ? "LINE" : "CARD") + (f.records == 1 ? "" : "S")
                 lines.append("\(f.queue.rawValue) FILE \(f.spoolidText) CLOSED FOR \(f.owner) FROM \(hex3(d.address)): \(f.records) \(unit)")
             }
         }

@@ -30,6 +30,10 @@ struct IplCommand: ParsableCommand {
               580  3420   tape.aws        ro          (create: a new empty tape)
               131  3330   disk.cckd       ro          (3330, 3330-11, 3350)
 
+            A reader, punch or printer whose file is spool:USERID uses the spool of --home: it \
+            reads that user's reader files, or writes punch and printer files that are closed \
+            onto the system queues when the run ends (see s370 spool).
+
             Without CUU: loads raw images with --core FILE@HEXADDR and starts at --psw.
 
             Examples:

@@ -151,4 +151,20 @@ SUMNUM   EQU   SUMMARY+11
         r = try runS370(["spool", "list", "--home", h])
         #expect(r.stdout == "NO SPOOL FILES\n")
     }
+
+    @Test func spoolDevicesInAConfigurationFileAreChecked() throws {
+        let h = try home()
+        func ipl(_ config: String) throws -> CommandOutput {
+            try config.write(toFile: h + "/machine.conf", atomically: true, encoding: .utf8)
+            return try runS370(["ipl", "--config", h + "/machine.conf", "--psw", "0002000000000000", "--home", h])
+        }
+        var r = try ipl("00C 2540R spool:USERA class=b noeof\n00E 1403 spool:usera\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try ipl("00E 1403 spool:NOBODY\n")
+        #expect(r.status != 0 && r.stderr.contains("machine.conf:1: NOBODY is not in the user directory"), "\(r.stderr)")
+        r = try ipl("00D 2540P spool:USERA noeof\n")
+        #expect(r.status != 0 && r.stderr.contains("the option 'noeof' does not apply to a spool 2540P"), "\(r.stderr)")
+        r = try ipl("00D 2540P spool:USERA class=*\n")
+        #expect(r.status != 0 && r.stderr.contains("class=*"), "\(r.stderr)")
+    }
 }

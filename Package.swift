@@ -26,13 +26,16 @@ let package = Package(
         .systemLibrary(name: "CBzip2", path: "Sources/CBzip2", providers: [.apt(["libbz2-dev"])]),
         // S/370 channels and the device models (3215, 2540, 1403, 3330/3350, 3420).
         .target(name: "Channels", dependencies: ["DATBox", "Records", "CZlib", "CBzip2"]),
+        // The spool: durable spool files, their queues, the spool-backed readers,
+        // punches and printers, and the system's real unit-record devices.
+        .target(name: "Spool", dependencies: ["Channels", "Records", "CZlib"]),
         // The bare machine: one CPU in real mode, its exits answered directly (s370 ipl).
         .target(name: "BareMachine", dependencies: ["S370CPU", "DATBox", "Channels", "Records"]),
         // The S/370 assembler and the object-deck loader (s370 asm).
         .target(name: "Assembler", dependencies: ["S370CPU", "DATBox", "Records"]),
         // CP: the control program: directory, virtual machines, dispatcher,
         // trap-and-emulate, virtual I/O, DIAGNOSE, CP commands.
-        .target(name: "CP", dependencies: ["S370CPU", "DATBox", "Channels", "Records"]),
+        .target(name: "CP", dependencies: ["S370CPU", "DATBox", "Channels", "Records", "Spool"]),
         // The system's GNU readline, for the operator console (libreadline-dev).
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // The conformance suite's runner: assembles and runs Decks/conformance (s370 test).
@@ -42,12 +45,13 @@ let package = Package(
             name: "console",
             dependencies: [
                 "S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "Records", "CP", "CReadline", "Conformance",
+                "Spool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // Machine builders and assertions shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "CP"]),
+        .target(name: "TestSupport", dependencies: ["S370CPU", "DATBox", "BareMachine", "Channels", "Assembler", "CP", "Spool"]),
         .testTarget(name: "DATBoxTests", dependencies: ["DATBox"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         // The s370 command as users run it (the built executable, as a subprocess),
@@ -60,7 +64,8 @@ let package = Package(
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "DATBox", "Records", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Assembler", "TestSupport"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler", "S370CPU", "TestSupport"]),
-        .testTarget(name: "CPTests", dependencies: ["CP", "Assembler", "TestSupport"]),
+        .testTarget(name: "CPTests", dependencies: ["CP", "Assembler", "Spool", "TestSupport"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool", "Channels", "DATBox", "Records", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

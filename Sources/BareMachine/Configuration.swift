@@ -164,7 +164,8 @@ public enum MachineConfiguration {
 
     /// A path relative to `directory` unless absolute.
     static func resolve(_ path: String, against directory: String?) -> String {
-        guard let directory, !path.hasPrefix("/"), !directory.isEmpty else { return path }
+        // spool:USERID names a spool device of `s370 ipl --home`, not a file.
+        guard let directory, !path.hasPrefix("/"), !path.lowercased().hasPrefix("spool:"), !directory.isEmpty else { return path }
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 }

@@ -13,16 +13,28 @@
 // 04 sense. Data mode 2 (column binary) is not installed: command reject.
 // Sense byte 0 as for the reader; equipment check when the host file cannot
 // be written.
+//
+// Instead of a host file the punch can give its cards to a `CardSink`: the
+// spool's virtual punches are this same model writing spool files.
 
 import Records
+
+/// Where a punch's cards go instead of a host file (a spool file, for the
+/// virtual punches of the Spool library).
+public protocol CardSink: AnyObject {
+    /// Takes one punched card; an error is an equipment check for the program.
+    func punch(_ card: CardImage) throws
+}
 
 /// A 2540 card punch.
 public final class CardPunch2540: Device {
     public let deviceType = DeviceType(number: 0x2540, name: "2540P")
-    /// Cards punched since the device was attached.
+    /// Cards punched since the device was attached (not kept when a sink takes them).
     public private(set) var punched: [CardImage] = []
     /// The host file cards go to, if any.
     private let file: HostFile?
+    /// Where cards go instead of the host file, if anywhere.
+    public let sink: CardSink?
     /// How cards are written to the file.
     public let format: DeckFormat
     /// Sense byte 0.
@@ -32,6 +44,14 @@ public final class CardPunch2540: Device {
     public init(path: String? = nil, format: DeckFormat = .ebcdic) throws {
         file = try path.map { try HostFile(path: $0, mode: .output) }
         self.format = format
+        sink = nil
+    }
+
+    /// A punch giving its cards to `sink`.
+    public init(sink: CardSink) {
+        file = nil
+        format = .ebcdic
+        self.sink = sink
     }
 
     public var sense: [UInt8] { [senseByte.rawValue] }
@@ -57,10 +77,17 @@ public final class CardPunch2540: Device {
         }
     }
 
-    /// Punches one card: to memory and to the host file.
+    /// Punches one card: to the sink, or to memory and the host file.
     private func punch(_ card: CardImage) -> CommandResult {
-        punched.append(card)
         senseByte = []
+        if let sink {
+            do { try sink.punch(card) } catch {
+                senseByte = .equipmentCheck
+                return .status([.channelEnd, .deviceEnd, .unitCheck])
+            }
+            return .status(.ended)
+        }
+        punched.append(card)
         guard let file else { return .status(.ended) }
         do {
             switch format {

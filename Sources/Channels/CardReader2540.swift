@@ -14,6 +14,11 @@
 // Data mode 2 (column binary, D = 1) is not installed: command reject.
 // Sense byte 0: command reject, intervention required, bus-out check,
 // equipment check, data check, overrun.
+//
+// Instead of a deck in the hopper the reader can take its cards from a
+// `CardSource`: the spool's virtual readers are this same model reading spool
+// files, and the source says where a file ends (unit exception) or that there
+// is nothing to read (intervention required).
 
 import Records
 
@@ -23,6 +28,23 @@ public enum EndOfDeck: String, Sendable {
     case unitException = "eof"
     /// Intervention required on the next read (the hopper ran out).
     case interventionRequired = "intrq"
+}
+
+/// What a card source gives the reader for its next card.
+public enum CardFeed: Equatable, Sendable {
+    /// The next record: 80 columns for a card (a printer spool file's line may be longer or shorter).
+    case card([UInt8])
+    /// The end of a file: the read ends with unit exception, as after the END OF FILE key.
+    case endOfFile
+    /// Nothing to read: the read is refused with intervention required.
+    case notReady
+}
+
+/// Where a reader's cards come from when they are not a deck in its hopper
+/// (a spool file, for the virtual readers of the Spool library).
+public protocol CardSource: AnyObject {
+    /// Takes the next card (a read or a feed moves it past the read station).
+    func nextCard() -> CardFeed
 }
 
 /// A 2540 card reader.
@@ -38,12 +60,23 @@ public final class CardReader2540: Device {
     public var endOfDeck: EndOfDeck
     /// Sense byte 0.
     private var senseByte: SenseByte0 = []
+    /// Where cards come from instead of the hopper, if anywhere.
+    public let feed: CardSource?
 
     /// A reader holding `cards`.
     public init(cards: [CardImage], source: String = "deck", endOfDeck: EndOfDeck = .unitException) {
         self.cards = cards
         self.source = source
         self.endOfDeck = endOfDeck
+        self.feed = nil
+    }
+
+    /// A reader whose cards come from `feed` (named `source` in messages).
+    public init(feed: CardSource, source: String) {
+        self.cards = []
+        self.source = source
+        self.endOfDeck = .unitException
+        self.feed = feed
     }
 
     /// A reader holding the deck in the host file at `path` (`format` nil: detected).
@@ -69,16 +102,22 @@ public final class CardReader2540: Device {
         let stackerValid = command >> 6 != 3
         switch command & 0x3F {
         case 0x02 where stackerValid: // read, feed, select stacker
-            guard next < cards.count else { return emptyHopper() }
-            senseByte = []
-            data.store(cards[next].columns)
-            next += 1
-            return .status(.ended)
+            switch takeCard() {
+            case .card(let columns):
+                senseByte = []
+                data.store(columns)
+                return .status(.ended)
+            case .endOfFile: return endOfFile()
+            case .notReady: return notReady()
+            }
         case 0x23 where stackerValid: // feed, select stacker
-            guard next < cards.count else { return emptyHopper() }
-            senseByte = []
-            next += 1
-            return .status(.ended)
+            switch takeCard() {
+            case .card:
+                senseByte = []
+                return .status(.ended)
+            case .endOfFile: return endOfFile()
+            case .notReady: return notReady()
+            }
         case 0x03 where command == 0x03: // no operation
             return .status(.ended)
         case 0x04 where command == 0x04: // sense
@@ -91,16 +130,24 @@ public final class CardReader2540: Device {
         }
     }
 
-    /// The hopper is empty: unit exception, or intervention required.
-    private func emptyHopper() -> CommandResult {
-        switch endOfDeck {
-        case .unitException:
-            senseByte = []
-            return .status([.channelEnd, .deviceEnd, .unitException])
-        case .interventionRequired:
-            senseByte = .interventionRequired
-            return .status(.unitCheck)
-        }
+    /// The next card, from the feed or the hopper; an empty hopper ends as the operator chose.
+    private func takeCard() -> CardFeed {
+        if let feed { return feed.nextCard() }
+        guard next < cards.count else { return endOfDeck == .unitException ? .endOfFile : .notReady }
+        next += 1
+        return .card(cards[next - 1].columns)
+    }
+
+    /// The end of the deck or file: unit exception.
+    private func endOfFile() -> CommandResult {
+        senseByte = []
+        return .status([.channelEnd, .deviceEnd, .unitException])
+    }
+
+    /// Nothing to read: intervention required (refused at initial selection).
+    private func notReady() -> CommandResult {
+        senseByte = .interventionRequired
+        return .status(.unitCheck)
     }
 
     public func reset() { senseByte = [] }

@@ -19,8 +19,23 @@
 // check 7B. Any other code (the diagnostic reads 02 and 06, X'37' a 3211
 // would take, ...) is a command reject. Sense byte 0: command reject,
 // intervention required, bus-out check, equipment check, data check.
+//
+// Instead of a host file the printer can give each write and immediate
+// command, with its line, to a `PrintSink`: the spool's virtual printers are
+// this same model writing spool files (the carriage still moves, so overflow
+// is reported as on the real printer). `perform` is what a write or immediate
+// command does once its data is in hand: the spool's real printers print a
+// spool file's records through it.
 
 import Records
+
+/// Where a printer's lines go instead of a host file (a spool file, for the
+/// virtual printers of the Spool library).
+public protocol PrintSink: AnyObject {
+    /// Takes one write (`line` holds its EBCDIC data) or immediate command
+    /// (`line` empty); an error is an equipment check for the program.
+    func print(command: UInt8, line: [UInt8]) throws
+}
 
 /// A 1403 printer.
 public final class Printer1403: Device {
@@ -34,6 +49,8 @@ public final class Printer1403: Device {
     /// Everything printed, as the host file would get it (kept when there is no file).
     public private(set) var output = ""
     private let file: HostFile?
+    /// Where lines go instead of the host file, if anywhere.
+    public let sink: PrintSink?
     /// Sense byte 0.
     private var senseByte: SenseByte0 = []
     /// Data checks are blocked (command 73) or allowed (7B).
@@ -50,6 +67,15 @@ public final class Printer1403: Device {
         file = try path.map { try HostFile(path: $0, mode: .output) }
         self.tape = tape
         self.width = width
+        sink = nil
+    }
+
+    /// A printer giving its lines to `sink`.
+    public init(sink: PrintSink, tape: CarriageTape = .standard, width: Int = 132) {
+        file = nil
+        self.tape = tape
+        self.width = width
+        self.sink = sink
     }
 
     public var sense: [UInt8] { [senseByte.rawValue] }
@@ -72,18 +98,37 @@ public final class Printer1403: Device {
             return .status(.ended)
         default: break
         }
+        guard Motion(command) != nil else {
+            senseByte = .commandReject
+            return .status(.unitCheck)
+        }
+        var line: [UInt8] = []
+        if command & 0x07 == 0x01 {
+            line = data.fetch(upTo: width)
+            if data.failed { return .status(.ended) }
+        }
+        return perform(command, line: line)
+    }
+
+    /// Does a write (xxxxx001: prints `line`, then moves the form) or an
+    /// immediate command (xxxxx011: moves the form) whose data is in hand.
+    public func perform(_ command: UInt8, line: [UInt8]) -> CommandResult {
         guard let motion = Motion(command) else {
             senseByte = .commandReject
             return .status(.unitCheck)
         }
         senseByte = []
-        if command & 0x07 == 0x01 {
-            // Write, then move the form.
-            let bytes = data.fetch(upTo: width)
-            if data.failed { return .status(.ended) }
-            var text = EBCDIC.decode(bytes, printable: true)
-            while text.hasSuffix(" ") { text.removeLast() }
-            printLine(text)
+        let write = command & 0x07 == 0x01
+        let bytes = write ? Array(line.prefix(width)) : []
+        if let sink {
+            do { try sink.print(command: command, line: bytes) } catch { fileFailed = true }
+        }
+        if write {
+            if sink == nil {
+                var text = EBCDIC.decode(bytes, printable: true)
+                while text.hasSuffix(" ") { text.removeLast() }
+                printLine(text)
+            }
             guard let overflow = move(motion) else { return runaway() }
             return ending(overflow ? [.channelEnd, .deviceEnd, .unitException] : .ended)
         }
@@ -168,8 +213,9 @@ public final class Printer1403: Device {
         return .status([.channelEnd, .deviceEnd, .unitCheck])
     }
 
-    /// Adds text to the host file (or to `output` when there is none).
+    /// Adds text to the host file (or to `output` when there is none; nowhere with a sink).
     private func emit(_ s: String) {
+        if sink != nil { return }
         guard let file else {
             output += s
             return

@@ -30,6 +30,10 @@ struct IplCommand: ParsableCommand {
               580  3420   tape.aws        ro          (create: a new empty tape)
               131  3330   disk.cckd       ro          (3330, 3330-11, 3350)
 
+            A reader, punch or printer whose file is spool:USERID uses the spool of --home: it \
+            reads that user's reader files, or writes punch and printer files that are closed \
+            onto the system queues when the run ends (see s370 spool).
+
             Without CUU: loads raw images with --core FILE@HEXADDR and starts at --psw.
 
             Examples:
@@ -94,6 +98,9 @@ struct IplCommand: ParsableCommand {
     @Option(help: "Main storage size, in K (with K suffix) or M (with M suffix); default 16M.")
     var storage: String = "16M"
 
+    @Option(help: "The home whose spool devices written spool:USERID use (default: $S370_HOME, else ./s370-data).")
+    var home: String?
+
     func run() throws {
         let size = try parseStorageSize(storage)
         let machine = try BareMachine(storageSize: size,
@@ -115,7 +122,8 @@ struct IplCommand: ParsableCommand {
             throw ValidationError("give a device to IPL from (for example 's370 ipl 580 --tape FILE'), or --psw to start raw images")
         }
 
-        try attachDevices(to: machine)
+        let spoolDevices = BareMachineSpool(home: home)
+        try attachDevices(to: machine, spool: spoolDevices)
         if traceIO { machine.channels.ioTrace = { fputs($0 + "\n", stderr) } }
 
         if let iplAddress {
@@ -142,16 +150,18 @@ struct IplCommand: ParsableCommand {
         let result = machine.run(maxInstructions: maxInstructions ?? .max)
         var flushError: String? = nil
         do { try machine.flushDevices() } catch { flushError = "\(error)" }
+        let spoolLines = try spoolDevices.finish()
         if report == .text, let c = machine.console, !c.transcript.isEmpty, !c.transcript.hasSuffix("\n") {
             print("")
         }
         let text = Report(machine: machine, result: result, ranges: ranges, ipl: iplAddress)
         print(report == .json ? text.json() : text.text())
+        for line in spoolLines { if report == .json { fputs(line + "\n", stderr) } else { print(line) } }
         if let flushError { throw RunError("writing a device's file failed: \(flushError)") }
     }
 
     /// The devices of --config and the short forms, and the operator at the 3215.
-    func attachDevices(to machine: BareMachine) throws {
+    func attachDevices(to machine: BareMachine, spool: BareMachineSpool) throws {
         var specs: [DeviceSpec] = []
         do {
             if let config {
@@ -211,10 +221,13 @@ struct IplCommand: ParsableCommand {
         }
         for spec in specs {
             do {
-                let d = try MachineConfiguration.makeDevice(spec, console: spec.address == machine.consoleAddress ? operatorConsole : nil)
+                let d = try spool.device(for: spec)
+                    ?? MachineConfiguration.makeDevice(spec, console: spec.address == machine.consoleAddress ? operatorConsole : nil)
                 try machine.attach(d, at: spec.address)
             } catch let e as MachineConfigurationError {
                 throw RunError("\(e)")
+            } catch let e as RunError {
+                throw e
             } catch {
                 throw RunError("\(spec.origin): \(error)")
             }

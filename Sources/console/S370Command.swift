@@ -8,5 +8,5 @@ struct S370Command: ParsableCommand {
         commandName: "s370",
         abstract: "An IBM System/370 with a CP/CMS control program.",
         subcommands: [IplCommand.self, BenchCommand.self, AsmCommand.self, RunCommand.self, TestCommand.self,
-                      DasdCommand.self])
+                      DasdCommand.self, SubmitCommand.self, SpoolCommand.self])
 }
